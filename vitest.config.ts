@@ -7,6 +7,7 @@ export default defineConfig({
     include: ["app/**/*.test.{ts,tsx}", "test/**/*.test.{ts,tsx}", "extensions/**/*.test.{ts,tsx}"],
     exclude: ["**/node_modules/**", "build/**"],
     setupFiles: ["test/setup/fail-on-console-error.ts"],
+    globalSetup: ["test/setup/global-postgres.ts"],
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: "forks",

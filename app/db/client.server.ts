@@ -1,0 +1,25 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "~/generated/prisma/sqlite";
+import { PrismaClient as PostgresClient } from "~/generated/prisma/postgresql";
+import { type DatabaseTarget, sqliteFile } from "./database-url";
+
+/** Both generated clients share one model API (the schemas are twins); code is typed against it. */
+export type Db = SqliteClient;
+
+export function createDb(target: DatabaseTarget): Db {
+  if (target.provider === "sqlite") {
+    const file = sqliteFile(target);
+    if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+    return new SqliteClient({ adapter: new PrismaLibSQL({ url: target.url }) });
+  }
+  const url = new URL(target.url);
+  url.searchParams.delete("schema");
+  const adapter = new PrismaPg({ connectionString: url.toString() }, { schema: target.schema });
+  // The twin schemas generate the same model API; the clients' types differ only in the
+  // isolation levels $transaction accepts (SQLite knows only Serializable), so the
+  // PostgreSQL client is used through the SQLite client's type. The schema-twin test keeps them equal.
+  return new PostgresClient({ adapter }) as unknown as Db;
+}

@@ -1,0 +1,8 @@
+import de from "@shopify/polaris/locales/de.json";
+import en from "@shopify/polaris/locales/en.json";
+import type { Locale } from "./index";
+
+/** Polaris' own component strings in the merchant's language. */
+export function polarisTranslations(locale: Locale) {
+  return locale === "de" ? de : en;
+}

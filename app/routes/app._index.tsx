@@ -1,0 +1,94 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { Badge, BlockStack, Card, DataTable, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
+import { db } from "~/db.server";
+import { loadHome } from "~/home.server";
+import { resolveLocale, translator } from "~/i18n";
+import { authenticate } from "~/shopify.server";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { admin, session } = await authenticate.admin(request);
+  return { ...(await loadHome(admin, db(), session.shop)), locale: resolveLocale(request) };
+};
+
+function formatEuro(cents: number, locale: string) {
+  return new Intl.NumberFormat(locale === "de" ? "de-DE" : "en-GB", { style: "currency", currency: "EUR" }).format(
+    cents / 100,
+  );
+}
+
+export default function Home() {
+  const { shop, orders, unfulfilledCount, portokasse, locale } = useLoaderData<typeof loader>();
+  const t = translator(locale);
+  const rows = orders.map((order) => [
+    order.name,
+    order.destination ?? t("order.noAddress"),
+    order.weightG === null ? "–" : `${order.weightG} g`,
+    order.cancelled ? <Badge tone="critical">{t("order.cancelled")}</Badge> : <Badge>{order.fulfillmentStatus}</Badge>,
+  ]);
+  return (
+    <Page title={t("app.title")}>
+      <Layout>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="200">
+              <Text as="h2" variant="headingMd">
+                {t("home.heading")}
+              </Text>
+              <Text as="p">{t("home.intro")}</Text>
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <InlineGrid columns={3} gap="400">
+            <Card>
+              <Text as="h3" variant="headingSm">
+                {t("home.shop")}
+              </Text>
+              <Text as="p" id="shop-name">
+                {shop.name}
+              </Text>
+              <Text as="p" tone="subdued">
+                {shop.myshopifyDomain}
+              </Text>
+            </Card>
+            <Card>
+              <Text as="h3" variant="headingSm">
+                {t("home.openOrders")}
+              </Text>
+              <Text as="p" variant="headingLg">
+                {unfulfilledCount}
+              </Text>
+            </Card>
+            <Card>
+              <Text as="h3" variant="headingSm">
+                {t("home.portokasse")}
+              </Text>
+              <Text as="p">
+                {portokasse ? t("home.portokasse.linked", { username: portokasse.username }) : t("home.portokasse.none")}
+              </Text>
+              {portokasse ? (
+                <Text as="p" tone="subdued">
+                  {t("home.balance")}:{" "}
+                  {portokasse.balanceCents === null
+                    ? t("home.balance.unknown")
+                    : formatEuro(portokasse.balanceCents, locale)}
+                </Text>
+              ) : null}
+            </Card>
+          </InlineGrid>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="200">
+              <Text as="h3" variant="headingSm">
+                {t("home.recentOrders")}
+              </Text>
+              <DataTable columnContentTypes={["text", "text", "numeric", "text"]} headings={["#", "", "", ""]} rows={rows} />
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

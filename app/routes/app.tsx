@@ -1,0 +1,50 @@
+import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
+import { NavMenu } from "@shopify/app-bridge-react";
+import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
+import { boundary } from "@shopify/shopify-app-remix/server";
+import { AppProvider } from "@shopify/shopify-app-remix/react";
+import { resolveLocale, translator } from "~/i18n";
+import { polarisTranslations } from "~/i18n/polaris";
+import { config } from "~/config.server";
+import { authenticate } from "~/shopify.server";
+
+export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  await authenticate.admin(request);
+  const settings = config();
+  return {
+    apiKey: settings.SHOPIFY_API_KEY,
+    locale: resolveLocale(request),
+    // Local mode: App Bridge comes from the local admin host instead of Shopify's CDN.
+    appBridgeUrl: settings.LOCAL_APP_BRIDGE_URL ?? null,
+  };
+};
+
+export default function AppLayout() {
+  const { apiKey, locale, appBridgeUrl } = useLoaderData<typeof loader>();
+  const t = translator(locale);
+  return (
+    <AppProvider
+      isEmbeddedApp
+      apiKey={apiKey}
+      i18n={polarisTranslations(locale)}
+      {...(appBridgeUrl ? { __APP_BRIDGE_URL: appBridgeUrl } : {})}
+    >
+      <NavMenu>
+        <Link to="/app" rel="home">
+          {t("nav.home")}
+        </Link>
+      </NavMenu>
+      <Outlet />
+    </AppProvider>
+  );
+}
+
+// Shopify needs Remix to catch some thrown responses so that their headers reach the browser.
+export function ErrorBoundary() {
+  return boundary.error(useRouteError());
+}
+
+export const headers: HeadersFunction = (headersArgs) => boundary.headers(headersArgs);

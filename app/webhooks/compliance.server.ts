@@ -1,0 +1,119 @@
+import { z } from "zod";
+import type { Db } from "~/db.server";
+import { isUniqueViolation } from "~/db/errors";
+import type { WebhookDelivery } from "./handlers.server";
+
+/**
+ * The three mandatory GDPR webhooks. Personal data the app holds about a customer lives in
+ * "holders"; each holder can report and erase what it keeps. Later features (vouchers with
+ * addresses) add their holders to PERSONAL_DATA_HOLDERS.
+ */
+export interface CustomerRef {
+  shopDomain: string;
+  customerId: string;
+  orderIds: string[];
+}
+
+export interface PersonalDataHolder {
+  name: string;
+  report(db: Db, ref: CustomerRef): Promise<unknown[]>;
+  erase(db: Db, ref: CustomerRef): Promise<number>;
+}
+
+const orderGid = (id: string | number) => (String(id).startsWith("gid://") ? String(id) : `gid://shopify/Order/${id}`);
+
+/** Recorded webhooks of the customer's orders (ids and dates; the customer id is the personal part). */
+const webhookEvents: PersonalDataHolder = {
+  name: "webhook events",
+  async report(db, ref) {
+    const events = await db.webhookEvent.findMany({ where: { shop: { domain: ref.shopDomain } } });
+    return events
+      .filter((e) => belongsTo(e.payload, ref))
+      .map((e) => ({ topic: e.topic, receivedAt: e.receivedAt.toISOString(), data: JSON.parse(e.payload) as unknown }));
+  },
+  async erase(db, ref) {
+    const events = await db.webhookEvent.findMany({ where: { shop: { domain: ref.shopDomain } } });
+    let erased = 0;
+    for (const event of events.filter((e) => belongsTo(e.payload, ref))) {
+      const data = eventPayload.parse(JSON.parse(event.payload));
+      await db.webhookEvent.update({
+        where: { id: event.id },
+        data: { payload: JSON.stringify({ ...data, customerId: null, redacted: true }) },
+      });
+      erased += 1;
+    }
+    return erased;
+  },
+};
+
+export const PERSONAL_DATA_HOLDERS: PersonalDataHolder[] = [webhookEvents];
+
+const eventPayload = z.object({ orderId: z.string().optional(), customerId: z.string().nullable().optional() }).loose();
+
+function belongsTo(payload: string, ref: CustomerRef): boolean {
+  const data = eventPayload.safeParse(JSON.parse(payload));
+  if (!data.success) return false;
+  return data.data.customerId === ref.customerId || (data.data.orderId !== undefined && ref.orderIds.includes(data.data.orderId));
+}
+
+const customerPayload = z
+  .object({
+    customer: z.object({ id: z.union([z.number(), z.string()]) }).loose(),
+    orders_requested: z.array(z.union([z.number(), z.string()])).optional(),
+    orders_to_redact: z.array(z.union([z.number(), z.string()])).optional(),
+  })
+  .loose();
+
+function customerRef(delivery: WebhookDelivery): CustomerRef {
+  const payload = customerPayload.parse(delivery.payload);
+  return {
+    shopDomain: delivery.shop,
+    customerId: String(payload.customer.id),
+    orderIds: (payload.orders_requested ?? payload.orders_to_redact ?? []).map(orderGid),
+  };
+}
+
+async function record(db: Db, delivery: WebhookDelivery, customerId: string | null, report: unknown) {
+  try {
+    await db.complianceRequest.create({
+      data: {
+        shopDomain: delivery.shop,
+        topic: delivery.topic,
+        eventId: delivery.eventId ?? delivery.webhookId,
+        customerId,
+        report: JSON.stringify(report),
+      },
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
+}
+
+/** customers/data_request: compiles what the app holds about the customer, for the merchant to pass on. */
+export async function customerDataRequested(db: Db, delivery: WebhookDelivery) {
+  const ref = customerRef(delivery);
+  const held: Record<string, unknown[]> = {};
+  for (const holder of PERSONAL_DATA_HOLDERS) held[holder.name] = await holder.report(db, ref);
+  const report = { customerId: ref.customerId, orders: ref.orderIds, held };
+  await record(db, delivery, ref.customerId, report);
+  return report;
+}
+
+/** customers/redact: erases the customer's personal data from every holder. */
+export async function customerRedacted(db: Db, delivery: WebhookDelivery) {
+  const ref = customerRef(delivery);
+  const erased: Record<string, number> = {};
+  for (const holder of PERSONAL_DATA_HOLDERS) erased[holder.name] = await holder.erase(db, ref);
+  await record(db, delivery, ref.customerId, { customerId: ref.customerId, orders: ref.orderIds, erased });
+  return erased;
+}
+
+/** shop/redact (48 hours after uninstall): everything about the shop goes. */
+export async function shopRedacted(db: Db, delivery: WebhookDelivery) {
+  const [sessions, shops] = await db.$transaction([
+    db.session.deleteMany({ where: { shop: delivery.shop } }),
+    db.shop.deleteMany({ where: { domain: delivery.shop } }),
+    db.complianceRequest.deleteMany({ where: { shopDomain: delivery.shop } }),
+  ]);
+  await record(db, delivery, null, { sessionsDeleted: sessions.count, shopsDeleted: shops.count });
+}
