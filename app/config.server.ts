@@ -30,8 +30,8 @@ export const configSchema = z.object({
   ENCRYPTION_KEY: hexKey,
   /** Local mode and tests only: send Admin API calls for every shop to this origin (the Shopify fake). */
   SHOPIFY_ADMIN_API_ORIGIN: httpUrl.optional(),
-  /** Local mode only: where the embedded page loads App Bridge from (the local admin host). */
-  LOCAL_APP_BRIDGE_URL: httpUrl.optional(),
+  /** Local mode only: where pages load App Bridge from (the local admin host); shopify-app-remix reads it too. */
+  APP_BRIDGE_URL: httpUrl.optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
 });
 

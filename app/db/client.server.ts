@@ -2,8 +2,8 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient as SqliteClient } from "~/generated/prisma/sqlite";
-import { PrismaClient as PostgresClient } from "~/generated/prisma/postgresql";
+import { PrismaClient as SqliteClient } from "~/generated/prisma/sqlite/client";
+import { PrismaClient as PostgresClient } from "~/generated/prisma/postgresql/client";
 import { type DatabaseTarget, sqliteFile } from "./database-url";
 
 /** Both generated clients share one model API (the schemas are twins); code is typed against it. */

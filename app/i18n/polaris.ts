@@ -1,5 +1,5 @@
-import de from "@shopify/polaris/locales/de.json";
-import en from "@shopify/polaris/locales/en.json";
+import de from "@shopify/polaris/locales/de.json" with { type: "json" };
+import en from "@shopify/polaris/locales/en.json" with { type: "json" };
 import type { Locale } from "./index";
 
 /** Polaris' own component strings in the merchant's language. */

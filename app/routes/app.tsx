@@ -18,7 +18,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     apiKey: settings.SHOPIFY_API_KEY,
     locale: resolveLocale(request),
     // Local mode: App Bridge comes from the local admin host instead of Shopify's CDN.
-    appBridgeUrl: settings.LOCAL_APP_BRIDGE_URL ?? null,
+    appBridgeUrl: settings.APP_BRIDGE_URL ?? null,
   };
 };
 

@@ -1,3 +1,4 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { getHmac } from "@shopify/shopify-api/test-helpers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "~/db.server";
@@ -7,7 +8,7 @@ import { responseOf, stubAppEnv, TEST_APP } from "../support/app-env";
 const SHOP = "frankier-demo.myshopify.com";
 let database: TestDatabase;
 let db: Db;
-let action: (args: { request: Request; params: object; context: object }) => Promise<Response>;
+let action: (args: ActionFunctionArgs) => Promise<Response>;
 
 function delivery(topic: string, payload: unknown, opts: { secret?: string; eventId?: string } = {}) {
   const body = JSON.stringify(payload);

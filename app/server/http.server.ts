@@ -1,0 +1,62 @@
+import type { Server } from "node:http";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+
+export interface AppServerOptions {
+  /** development: Vite compiles on request (local mode); production: serves ./build. */
+  mode: "development" | "production";
+  port: number;
+  host?: string;
+  /** Extra routes mounted before the Remix app (local mode only). */
+  before?: (app: express.Express) => void;
+}
+
+export interface RunningServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** The app's HTTP server: Express with Remix, static assets and nothing else. */
+export async function startAppServer(options: AppServerOptions): Promise<RunningServer> {
+  const app = express();
+  app.disable("x-powered-by");
+  options.before?.(app);
+  let closeVite: () => Promise<void> = async () => undefined;
+
+  if (options.mode === "development") {
+    const vite = await import("vite");
+    const devServer = await vite.createServer({ server: { middlewareMode: true }, logLevel: "warn" });
+    closeVite = () => devServer.close();
+    app.use(devServer.middlewares);
+    app.all(
+      "*",
+      createRequestHandler({
+        build: async () => {
+          const build: unknown = await devServer.ssrLoadModule("virtual:remix/server-build");
+          return build as ServerBuild;
+        },
+      }),
+    );
+  } else {
+    const root = path.resolve("build");
+    const build: unknown = await import(path.join(root, "server", "index.js"));
+    app.use("/assets", express.static(path.join(root, "client", "assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(path.join(root, "client"), { maxAge: "1h" }));
+    app.all("*", createRequestHandler({ build: build as ServerBuild }));
+  }
+
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(options.port, options.host ?? "0.0.0.0", () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : options.port;
+  return {
+    origin: `http://localhost:${port}`,
+    close: async () => {
+      await closeVite();
+      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+    },
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * `npm start` (production): checks the configuration, applies pending migrations, serves ./build.
+ * Run `npm run build` first (the Dockerfile does).
+ */
+import { ConfigError, config } from "../app/config.server";
+import { databaseTarget } from "../app/db/database-url";
+import { migrate } from "../app/db/migrate.server";
+import { startAppServer } from "../app/server/http.server";
+
+try {
+  config();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+
+const applied = await migrate(databaseTarget(config().DATABASE_URL));
+if (applied.length > 0) console.info(`Applied migrations: ${applied.join(", ")}`);
+const server = await startAppServer({ mode: "production", port: config().PORT });
+console.info(`Frankiermeister listens on ${server.origin}`);
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    void server.close().then(() => process.exit(0));
+  });
+}
