@@ -3,7 +3,7 @@ import { createServer } from "node:http";
 import { getJwt } from "@shopify/shopify-api/test-helpers";
 
 /** Shopify's `host` parameter: base64 of the admin path of the store. */
-const hostValue = (store: string) => Buffer.from(`admin.shopify.com/store/${store}`).toString("base64url");
+const hostValue = (store: string) => Buffer.from(`admin.shopify.com/store/${store}`).toString("base64");
 
 /**
  * Plays Shopify admin for local mode: a page that frames the embedded app like admin.shopify.com
