@@ -22,4 +22,4 @@ const withoutDescriptions = visit(parse(printSchema(schema)), {
 });
 const sdl = print(withoutDescriptions);
 writeFileSync(output, gzipSync(Buffer.from(sdl, "utf8"), { level: 9 }));
-console.log(`${output}: ${sdl.length} characters of SDL`);
+console.info(`${output}: ${sdl.length} characters of SDL`);
