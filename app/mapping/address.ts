@@ -1,0 +1,113 @@
+// Address checks. With the ADDRESS_ZONE layout the stamp carries the recipient address, so it must fit the
+// INTERNETMARKE address fields; in any layout a German postal code must have five digits.
+import { HOME_COUNTRY, normaliseCountryCode } from "./countries";
+import type { MappingFailure, MappingSettings, OrderForMapping } from "./types";
+
+/** Field limits of the INTERNETMARKE address binding (characters). */
+export const ADDRESS_LIMITS = {
+  name: 50,
+  additionalName: 40,
+  addressLine1: 50,
+  addressLine2: 60,
+  city: 40,
+  postalCode: 5,
+};
+
+const fail = (
+  error: MappingFailure["error"],
+  reason: string,
+  key: string,
+  values: Record<string, string | number> = {},
+): MappingFailure => ({ ok: false, error, reason, reasonParams: { key, values } });
+
+const clean = (value: string | null): string => (value ?? "").trim();
+
+export function checkAddress(
+  order: OrderForMapping,
+  settings: MappingSettings,
+): { ok: true; countryCode: string } | MappingFailure {
+  const address = order.shippingAddress;
+  if (!address) return fail("missing-address", "No shipping address on the order", "missing-address");
+  const countryCode = normaliseCountryCode(address.countryCode);
+  if (!countryCode) {
+    return fail("unusable-address", "The shipping address has no valid country", "address-no-country");
+  }
+  if (settings.unservedCountries.some((c) => c.trim().toUpperCase() === countryCode)) {
+    return fail(
+      "destination-not-served",
+      `Deutsche Post currently does not deliver letters to ${countryCode}`,
+      "destination-not-served",
+      { country: countryCode },
+    );
+  }
+  const addressZone = settings.voucherLayout === "ADDRESS_ZONE";
+  const name = clean(address.name) || clean(address.company);
+  if (addressZone) {
+    const missing = [
+      ["recipient name", name],
+      ["street", clean(address.address1)],
+      ["city", clean(address.city)],
+    ]
+      .filter(([, value]) => !value)
+      .map(([label]) => label ?? "");
+    if (missing.length > 0) {
+      return fail(
+        "unusable-address",
+        `The address stamp needs ${missing.join(", ")}; the shipping address has none`,
+        "address-missing-fields",
+        { fields: missing.join(", ") },
+      );
+    }
+  }
+  const zip = clean(address.zip);
+  if (countryCode === HOME_COUNTRY && !/^\d{5}$/.test(zip)) {
+    return fail(
+      "postal-code-rejected",
+      zip
+        ? `German postal code "${zip}" must have exactly 5 digits`
+        : "The German address has no postal code",
+      "postal-code-german",
+      { zip },
+    );
+  }
+  if (addressZone) {
+    if (zip.length !== ADDRESS_LIMITS.postalCode) {
+      return fail(
+        "postal-code-rejected",
+        `${zip ? `Postal code "${zip}"` : "No postal code"} (${countryCode}) does not fit an address stamp, which takes ` +
+          "exactly 5 characters: use the franking-zone layout and print the address separately",
+        "postal-code-address-zone",
+        { zip, country: countryCode },
+      );
+    }
+    const tooLong = fieldTooLong(address, name);
+    if (tooLong) {
+      return fail(
+        "unusable-address",
+        `${tooLong.label} has ${tooLong.length} characters; the address stamp takes ${tooLong.max}`,
+        "address-field-too-long",
+        { field: tooLong.label, length: tooLong.length, max: tooLong.max },
+      );
+    }
+  }
+  return { ok: true, countryCode };
+}
+
+function fieldTooLong(
+  address: NonNullable<OrderForMapping["shippingAddress"]>,
+  name: string,
+): { label: string; length: number; max: number } | null {
+  const company = clean(address.name) ? clean(address.company) : ""; // printed above the name when both are set
+  const fields: Array<[string, string, number]> = [
+    ["Recipient name", name, ADDRESS_LIMITS.name],
+    ["Company", company, ADDRESS_LIMITS.additionalName],
+    ["Street line 1", clean(address.address1), ADDRESS_LIMITS.addressLine1],
+    ["Street line 2", clean(address.address2), ADDRESS_LIMITS.addressLine2],
+    ["City", clean(address.city), ADDRESS_LIMITS.city],
+  ];
+  for (const [label, value, max] of fields) {
+    const length = [...value].length;
+    if (length > max) return { label, length, max };
+  }
+  return null;
+}

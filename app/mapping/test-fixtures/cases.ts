@@ -1,0 +1,59 @@
+// Table-case runner for chooseProduct tests.
+import { expect, it } from "vitest";
+import { chooseProduct } from "../choose-product";
+import type { CatalogProduct, MappingErrorCode, MappingSettings } from "../types";
+import { CATALOG_2025_2026 } from "./catalog-2025-2026";
+import { order, settings, tareOf, type OrderSpec } from "./orders";
+
+export type Expected =
+  | { code: number; price: number; weightG?: number; reason?: string; flags?: string[] }
+  | { error: MappingErrorCode; reason?: string };
+
+export interface Case {
+  name: string;
+  order?: OrderSpec;
+  settings?: Partial<MappingSettings>;
+  catalog?: readonly CatalogProduct[];
+  expected: Expected;
+}
+
+/** An order that weighs `totalG` including the tare of `packagingId`. */
+export const weighing = (
+  totalG: number,
+  country = "DE",
+  packagingId = "dl",
+): Pick<Case, "order" | "settings"> => ({
+  order: { itemsG: totalG - tareOf(packagingId), country },
+  settings: { defaultPackagingId: packagingId },
+});
+
+export const ok = (
+  code: number,
+  price: number,
+  more: { weightG?: number; reason?: string; flags?: string[] } = {},
+) => ({
+  code,
+  price,
+  ...more,
+});
+
+/** One `it` per case: the product and price, or the error code; reason substrings, weight and flags when given. */
+export function runCases(cases: Case[]): void {
+  it.each(cases)("$name", (c) => {
+    const result = chooseProduct(order(c.order), settings(c.settings), c.catalog ?? CATALOG_2025_2026);
+    if ("error" in c.expected) {
+      expect(result).toMatchObject({ ok: false, error: c.expected.error });
+      if (c.expected.reason) expect(result.reason).toContain(c.expected.reason);
+      return;
+    }
+    expect(result, result.reason).toMatchObject({
+      ok: true,
+      productCode: c.expected.code,
+      priceCents: c.expected.price,
+    });
+    if (!result.ok) return;
+    if (c.expected.weightG !== undefined) expect(result.weightG).toBe(c.expected.weightG);
+    if (c.expected.reason) expect(result.reason).toContain(c.expected.reason);
+    if (c.expected.flags) expect(result.flags).toEqual(c.expected.flags);
+  });
+}

@@ -1,0 +1,48 @@
+// Number formatting for reason lines (English, fixed: no locale lookups, so results are stable everywhere).
+import { orderedSides, type Dimensions } from "./formats";
+import type { RegisteredMail, RuleCriteria } from "./types";
+
+/** 2540 → "2,540 g" */
+export function grams(value: number): string {
+  return `${thousands(value)} g`;
+}
+
+/** 10000 → "€100.00" */
+export function euros(cents: number): string {
+  const whole = Math.floor(Math.abs(cents) / 100);
+  const rest = String(Math.abs(cents) % 100).padStart(2, "0");
+  return `${cents < 0 ? "-" : ""}€${thousands(whole)}.${rest}`;
+}
+
+function thousands(value: number): string {
+  const digits = String(Math.trunc(Math.abs(value)));
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return value < 0 ? `-${grouped}` : grouped;
+}
+
+/** Sides longest first: "353 × 250 × 20 mm". */
+export function size(d: Dimensions): string {
+  return `${orderedSides(d).join(" × ")} mm`;
+}
+
+export const SERVICE_LABEL: Record<RegisteredMail, string> = {
+  EINSCHREIBEN_EINWURF: "Einschreiben Einwurf",
+  EINSCHREIBEN: "Einschreiben",
+  EINSCHREIBEN_RUECKSCHEIN: "Einschreiben Rückschein",
+};
+
+/** `shipping method "Express" and tag "vip"`, `order value above €100.00`, or `every order`. */
+export function describeCriteria(rule: RuleCriteria & { orderValueAboveCents?: number }): string {
+  const parts: string[] = [];
+  if (rule.shippingMethod?.trim()) parts.push(`shipping method "${rule.shippingMethod.trim()}"`);
+  if (rule.tag?.trim()) parts.push(`tag "${rule.tag.trim()}"`);
+  if (rule.orderValueAboveCents !== undefined)
+    parts.push(`order value above ${euros(rule.orderValueAboveCents)}`);
+  return parts.length > 0 ? parts.join(" and ") : "every order";
+}
+
+/** "Poster, Mug" or "Poster, Mug and 3 more" */
+export function listTitles(titles: readonly string[], max = 3): string {
+  const shown = titles.slice(0, max).join(", ");
+  return titles.length > max ? `${shown} and ${titles.length - max} more` : shown;
+}
