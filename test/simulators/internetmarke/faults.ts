@@ -1,0 +1,118 @@
+// Fault injection: latency, 5xx, gateway rate limits and dropped connections, each armed for the
+// next N matching requests.
+import { errors as undiciErrors } from "undici";
+
+export type PathMatcher = string | RegExp;
+export type FailStatus = 500 | 502 | 503 | 504;
+
+export interface Faults {
+  latencyMs: number;
+  failNext(count: number, opts?: { status?: FailStatus; path?: PathMatcher; method?: string }): void;
+  rateLimitNext(count: number, retryAfterSeconds: number, opts?: { path?: PathMatcher }): void;
+  dropBeforeHandling(count: number, opts?: { path?: PathMatcher; method?: string }): void;
+  dropAfterCommit(count: number, opts?: { path?: PathMatcher; method?: string }): void;
+  clear(): void;
+}
+
+interface Rule {
+  remaining: number;
+  path?: PathMatcher;
+  method?: string;
+}
+
+interface FailRule extends Rule {
+  status: FailStatus;
+}
+
+interface RateLimitRule extends Rule {
+  retryAfterSeconds: number;
+}
+
+export interface RequestTarget {
+  method: string;
+  /** Full pathname, e.g. /post/de/shipping/im/v1/app/shoppingcart/pdf */
+  pathname: string;
+  /** Pathname below the API base, e.g. /app/shoppingcart/pdf ("" outside the APIs) */
+  apiPath: string;
+}
+
+/**
+ * A string path matches the full pathname or the path below the API base exactly;
+ * a RegExp is tested against the full pathname.
+ */
+function matches(rule: Rule, target: RequestTarget): boolean {
+  if (rule.method !== undefined && rule.method.toUpperCase() !== target.method) return false;
+  if (rule.path === undefined) return true;
+  if (typeof rule.path === "string") return rule.path === target.pathname || rule.path === target.apiPath;
+  return rule.path.test(target.pathname);
+}
+
+function take<T extends Rule>(rules: T[], target: RequestTarget): T | undefined {
+  const rule = rules.find((r) => r.remaining > 0 && matches(r, target));
+  if (rule) rule.remaining -= 1;
+  return rule;
+}
+
+function positiveCount(count: number): number {
+  if (!Number.isInteger(count) || count < 0)
+    throw new RangeError(`fault count must be a whole number: ${count}`);
+  return count;
+}
+
+export class FaultController implements Faults {
+  latencyMs = 0;
+  private fails: FailRule[] = [];
+  private rateLimits: RateLimitRule[] = [];
+  private dropsBefore: Rule[] = [];
+  private dropsAfter: Rule[] = [];
+
+  failNext(count: number, opts: { status?: FailStatus; path?: PathMatcher; method?: string } = {}): void {
+    this.fails.push({
+      remaining: positiveCount(count),
+      status: opts.status ?? 500,
+      path: opts.path,
+      method: opts.method,
+    });
+  }
+
+  rateLimitNext(count: number, retryAfterSeconds: number, opts: { path?: PathMatcher } = {}): void {
+    this.rateLimits.push({ remaining: positiveCount(count), retryAfterSeconds, path: opts.path });
+  }
+
+  dropBeforeHandling(count: number, opts: { path?: PathMatcher; method?: string } = {}): void {
+    this.dropsBefore.push({ remaining: positiveCount(count), path: opts.path, method: opts.method });
+  }
+
+  dropAfterCommit(count: number, opts: { path?: PathMatcher; method?: string } = {}): void {
+    this.dropsAfter.push({ remaining: positiveCount(count), path: opts.path, method: opts.method });
+  }
+
+  clear(): void {
+    this.latencyMs = 0;
+    this.fails = [];
+    this.rateLimits = [];
+    this.dropsBefore = [];
+    this.dropsAfter = [];
+  }
+
+  takeRateLimit(target: RequestTarget): RateLimitRule | undefined {
+    return take(this.rateLimits, target);
+  }
+
+  takeFailure(target: RequestTarget): FailRule | undefined {
+    return take(this.fails, target);
+  }
+
+  takeDropBefore(target: RequestTarget): boolean {
+    return take(this.dropsBefore, target) !== undefined;
+  }
+
+  takeDropAfter(target: RequestTarget): boolean {
+    return take(this.dropsAfter, target) !== undefined;
+  }
+}
+
+/** What undici's fetch throws when the server closes the socket without answering. */
+export function droppedConnectionError(): TypeError {
+  return new TypeError("fetch failed", { cause: new undiciErrors.SocketError("other side closed") });
+}
