@@ -1,16 +1,38 @@
 import { defineConfig } from "vitest/config";
 import tsconfigPaths from "vite-tsconfig-paths";
 
+const shared = {
+  setupFiles: ["test/setup/fail-on-console-error.ts"],
+  testTimeout: 20_000,
+  hookTimeout: 60_000,
+};
+
 export default defineConfig({
-  plugins: [tsconfigPaths()],
   test: {
-    include: ["app/**/*.test.{ts,tsx}", "test/**/*.test.{ts,tsx}", "extensions/**/*.test.{ts,tsx}"],
-    exclude: ["**/node_modules/**", "build/**"],
-    setupFiles: ["test/setup/fail-on-console-error.ts"],
     globalSetup: ["test/setup/global-postgres.ts"],
-    testTimeout: 20_000,
-    hookTimeout: 60_000,
     pool: "forks",
     reporters: ["default"],
+    projects: [
+      {
+        plugins: [tsconfigPaths()],
+        test: {
+          ...shared,
+          name: "app",
+          include: ["app/**/*.test.{ts,tsx}", "test/**/*.test.{ts,tsx}"],
+          exclude: ["**/node_modules/**", "build/**"],
+        },
+      },
+      {
+        // Admin UI extensions render with Preact in a mock DOM (@shopify/ui-extensions-tester).
+        esbuild: { jsx: "automatic", jsxImportSource: "preact" },
+        test: {
+          ...shared,
+          name: "extensions",
+          environment: "jsdom",
+          include: ["extensions/**/*.test.{ts,tsx}"],
+          exclude: ["**/node_modules/**"],
+        },
+      },
+    ],
   },
 });
