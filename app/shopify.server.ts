@@ -33,6 +33,8 @@ const shopify = shopifyApp({
   authPathPrefix: "/auth",
   sessionStorage: new PrismaSessionStorage(db()),
   distribution: AppDistribution.AppStore,
+  // Shopify-managed installation with token exchange (scopes come from shopify.app.toml).
+  future: { unstable_newEmbeddedAuthStrategy: true },
   hooks: {
     afterAuth: async ({ session }) => {
       await recordInstall(db(), session.shop, session.scope ?? null);

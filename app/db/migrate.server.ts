@@ -1,6 +1,8 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
 import { createClient } from "@libsql/client";
 import pg from "pg";
-import { type DatabaseTarget } from "./database-url";
+import { type DatabaseTarget, sqliteFile } from "./database-url";
 import {
   type AppliedMigration,
   type Migration,
@@ -19,7 +21,10 @@ import {
  */
 export async function migrate(target: DatabaseTarget, prismaDir?: string): Promise<string[]> {
   const files = readMigrations(migrationsDir(target.provider, prismaDir));
-  return target.provider === "sqlite" ? migrateSqlite(target.url, files) : migratePostgres(target, files);
+  if (target.provider === "postgresql") return migratePostgres(target, files);
+  const file = sqliteFile(target);
+  if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true }); // a new SQLite file needs its folder
+  return migrateSqlite(target.url, files);
 }
 
 const SQLITE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (

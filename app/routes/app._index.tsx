@@ -20,11 +20,15 @@ function formatEuro(cents: number, locale: string) {
 export default function Home() {
   const { shop, orders, unfulfilledCount, portokasse, locale } = useLoaderData<typeof loader>();
   const t = translator(locale);
+  const statusLabel = (status: string) =>
+    status === "UNFULFILLED" || status === "FULFILLED" || status === "PARTIALLY_FULFILLED"
+      ? t(`status.${status}`)
+      : t("status.other");
   const rows = orders.map((order) => [
     order.name,
     order.destination ?? t("order.noAddress"),
     order.weightG === null ? "–" : `${order.weightG} g`,
-    order.cancelled ? <Badge tone="critical">{t("order.cancelled")}</Badge> : <Badge>{order.fulfillmentStatus}</Badge>,
+    order.cancelled ? <Badge tone="critical">{t("order.cancelled")}</Badge> : <Badge>{statusLabel(order.fulfillmentStatus)}</Badge>,
   ]);
   return (
     <Page title={t("app.title")}>
@@ -84,7 +88,7 @@ export default function Home() {
               <Text as="h3" variant="headingSm">
                 {t("home.recentOrders")}
               </Text>
-              <DataTable columnContentTypes={["text", "text", "numeric", "text"]} headings={["#", "", "", ""]} rows={rows} />
+              <DataTable columnContentTypes={["text", "text", "numeric", "text"]} headings={[t("orders.col.order"), t("orders.col.destination"), t("orders.col.weight"), t("orders.col.status")]} rows={rows} />
             </BlockStack>
           </Card>
         </Layout.Section>

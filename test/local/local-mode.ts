@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
+import type { RequestHandler } from "express";
 import { parse as parseToml } from "smol-toml";
 import { z } from "zod";
 import { databaseTarget } from "~/db/database-url";
@@ -31,6 +32,23 @@ const tomlSchema = z.object({
 export function appWebhookSubscriptions(): Array<{ topics: string[]; uri: string }> {
   const toml = tomlSchema.parse(parseToml(readFileSync("shopify.app.toml", "utf8")));
   return toml.webhooks.subscriptions.flatMap((s) => (s.topics ? [{ topics: s.topics, uri: s.uri }] : []));
+}
+
+/**
+ * shopify-app-remix allows only Shopify admin's domains to frame the app (CSP frame-ancestors);
+ * in local mode the local admin host plays that role, so its origin is added to the list.
+ */
+function allowFramingBy(origin: string): RequestHandler {
+  return (_req, res, next) => {
+    const setHeader = res.setHeader.bind(res);
+    res.setHeader = (name, value) => {
+      if (name.toLowerCase() === "content-security-policy" && typeof value === "string") {
+        return setHeader(name, value.replace("frame-ancestors", `frame-ancestors ${origin}`));
+      }
+      return setHeader(name, value);
+    };
+    next();
+  };
 }
 
 async function freePort(): Promise<number> {
@@ -81,7 +99,11 @@ export async function startLocalMode(options: LocalModeOptions) {
   if (generated.status !== 0) throw new Error("prisma generate failed");
   await migrate(databaseTarget(options.databaseUrl));
 
-  const app = await startAppServer({ mode: "development", port: appPort });
+  const app = await startAppServer({
+    mode: "development",
+    port: appPort,
+    before: (server) => server.use(allowFramingBy(adminHost.origin)),
+  });
 
   return {
     appUrl,
