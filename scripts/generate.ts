@@ -8,18 +8,26 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const schemas = [
-  { schema: "prisma/schema.prisma", output: "app/generated/prisma/sqlite", url: "file:./data/app.sqlite" },
-  { schema: "prisma/postgresql/schema.prisma", output: "app/generated/prisma/postgresql", url: "postgresql://localhost/app" },
+  {
+    schema: "prisma/schema.prisma",
+    outputs: ["app/generated/prisma/sqlite", "node_modules/.prisma/client"],
+    url: "file:./data/app.sqlite",
+  },
+  {
+    schema: "prisma/postgresql/schema.prisma",
+    outputs: ["app/generated/prisma/postgresql"],
+    url: "postgresql://localhost/app",
+  },
 ];
 
 // `prisma generate` insists on a schema engine path even though the client engine does not use it.
 const env = { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: "1", PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath };
 const prismaCli = path.resolve("node_modules/prisma/build/index.js");
 
-for (const { schema, output, url } of schemas) {
+for (const { schema, outputs, url } of schemas) {
   const hash = createHash("sha256").update(readFileSync(schema)).update(readFileSync(prismaCli)).digest("hex");
-  const stamp = path.join(output, ".schema-hash");
-  if (existsSync(stamp) && readFileSync(stamp, "utf8") === hash) continue;
+  const stamps = outputs.map((output) => path.join(output, ".schema-hash"));
+  if (stamps.every((stamp) => existsSync(stamp) && readFileSync(stamp, "utf8") === hash)) continue;
   const result = spawnSync(process.execPath, [prismaCli, "generate", "--schema", schema], {
     env: { ...env, DATABASE_URL: url },
     stdio: ["ignore", "pipe", "inherit"],
@@ -28,6 +36,6 @@ for (const { schema, output, url } of schemas) {
     console.error(`prisma generate failed for ${schema}`);
     process.exit(result.status ?? 1);
   }
-  writeFileSync(stamp, hash);
+  for (const stamp of stamps) writeFileSync(stamp, hash);
   console.info(`Generated the Prisma client for ${schema}`);
 }
