@@ -28,5 +28,10 @@ export default defineConfig({
     tsconfigPaths(),
   ],
   build: { assetsInlineLimit: 0 },
-  optimizeDeps: { include: ["@shopify/app-bridge-react", "@shopify/polaris"] },
+  // Scan every route up front, so the first page load in development does not discover new
+  // dependencies and reload itself halfway.
+  optimizeDeps: {
+    entries: ["app/root.tsx", "app/routes/**/*.tsx"],
+    include: ["@shopify/app-bridge-react", "@shopify/polaris", "@shopify/shopify-app-remix/react"],
+  },
 });

@@ -29,6 +29,8 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
     const vite = await import("vite");
     const devServer = await vite.createServer({ server: { middlewareMode: true }, logLevel: "warn" });
     closeVite = () => devServer.close();
+    // Compile the server build once before the first request instead of during it.
+    await devServer.ssrLoadModule("virtual:remix/server-build");
     app.use(devServer.middlewares);
     app.all(
       "*",
