@@ -42,7 +42,8 @@ describe("parseConfig", () => {
     } catch (error) {
       const lines = String((error as Error).message).split("\n");
       expect(lines).toHaveLength(6);
-      for (const line of lines) expect(line).toMatch(/^Configuration error: [A-Z_]+ is missing; expected .+\.$/);
+      for (const line of lines)
+        expect(line).toMatch(/^Configuration error: [A-Z_]+ is missing; expected .+\.$/);
     }
   });
 });

@@ -37,7 +37,9 @@ const homeData = z.object({
         cancelledAt: z.string().nullable(),
         displayFulfillmentStatus: z.string(),
         totalWeight: z.union([z.string(), z.number()]).nullable(),
-        shippingAddress: z.object({ city: z.string().nullable(), countryCodeV2: z.string().nullable() }).nullable(),
+        shippingAddress: z
+          .object({ city: z.string().nullable(), countryCodeV2: z.string().nullable() })
+          .nullable(),
       }),
     ),
   }),

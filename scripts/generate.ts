@@ -21,11 +21,18 @@ const schemas = [
 ];
 
 // `prisma generate` insists on a schema engine path even though the client engine does not use it.
-const env = { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: "1", PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath };
+const env = {
+  ...process.env,
+  PRISMA_HIDE_UPDATE_MESSAGE: "1",
+  PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath,
+};
 const prismaCli = path.resolve("node_modules/prisma/build/index.js");
 
 for (const { schema, outputs, url } of schemas) {
-  const hash = createHash("sha256").update(readFileSync(schema)).update(readFileSync(prismaCli)).digest("hex");
+  const hash = createHash("sha256")
+    .update(readFileSync(schema))
+    .update(readFileSync(prismaCli))
+    .digest("hex");
   const stamps = outputs.map((output) => path.join(output, ".schema-hash"));
   if (stamps.every((stamp) => existsSync(stamp) && readFileSync(stamp, "utf8") === hash)) continue;
   const result = spawnSync(process.execPath, [prismaCli, "generate", "--schema", schema], {

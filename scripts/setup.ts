@@ -6,7 +6,9 @@ import { spawnSync } from "node:child_process";
 import { databaseTarget } from "../app/db/database-url";
 import { migrate } from "../app/db/migrate.server";
 
-const generated = spawnSync(process.execPath, ["--import", "tsx", "scripts/generate.ts"], { stdio: "inherit" });
+const generated = spawnSync(process.execPath, ["--import", "tsx", "scripts/generate.ts"], {
+  stdio: "inherit",
+});
 if (generated.status !== 0) process.exit(generated.status ?? 1);
 
 const target = databaseTarget(process.env.DATABASE_URL || "file:./data/app.sqlite");

@@ -50,7 +50,10 @@ async function migrateSqlite(url: string, files: Migration[]): Promise<string[]>
         const rows = await tx.execute(
           'SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"',
         );
-        const next = pendingMigrations(files, rows.rows.map((r) => toApplied(r)))[0];
+        const next = pendingMigrations(
+          files,
+          rows.rows.map((r) => toApplied(r)),
+        )[0];
         if (!next) {
           await tx.rollback();
           return applied;

@@ -12,7 +12,9 @@ export interface Migration {
 }
 
 export function migrationsDir(provider: DatabaseProvider, prismaDir = path.resolve("prisma")): string {
-  return provider === "sqlite" ? path.join(prismaDir, "migrations") : path.join(prismaDir, provider, "migrations");
+  return provider === "sqlite"
+    ? path.join(prismaDir, "migrations")
+    : path.join(prismaDir, provider, "migrations");
 }
 
 export function readMigrations(dir: string): Migration[] {

@@ -9,7 +9,9 @@ export const LOCALES: Locale[] = ["en", "de"];
  */
 export function resolveLocale(request: Request): Locale {
   const fromQuery = new URL(request.url).searchParams.get("locale");
-  const candidates = [fromQuery, ...(request.headers.get("accept-language") ?? "").split(",")].filter(Boolean);
+  const candidates = [fromQuery, ...(request.headers.get("accept-language") ?? "").split(",")].filter(
+    Boolean,
+  );
   for (const candidate of candidates) {
     const language = String(candidate).trim().slice(0, 2).toLowerCase();
     if (language === "de" || language === "en") return language;
@@ -17,7 +19,11 @@ export function resolveLocale(request: Request): Locale {
   return "en";
 }
 
-export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+export function translate(
+  locale: Locale,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+): string {
   const template: string = messages[locale][key];
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }

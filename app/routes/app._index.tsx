@@ -12,9 +12,10 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 function formatEuro(cents: number, locale: string) {
-  return new Intl.NumberFormat(locale === "de" ? "de-DE" : "en-GB", { style: "currency", currency: "EUR" }).format(
-    cents / 100,
-  );
+  return new Intl.NumberFormat(locale === "de" ? "de-DE" : "en-GB", {
+    style: "currency",
+    currency: "EUR",
+  }).format(cents / 100);
 }
 
 export default function Home() {
@@ -28,7 +29,11 @@ export default function Home() {
     order.name,
     order.destination ?? t("order.noAddress"),
     order.weightG === null ? "–" : `${order.weightG} g`,
-    order.cancelled ? <Badge tone="critical">{t("order.cancelled")}</Badge> : <Badge>{statusLabel(order.fulfillmentStatus)}</Badge>,
+    order.cancelled ? (
+      <Badge tone="critical">{t("order.cancelled")}</Badge>
+    ) : (
+      <Badge>{statusLabel(order.fulfillmentStatus)}</Badge>
+    ),
   ]);
   return (
     <Page title={t("app.title")}>
@@ -69,7 +74,9 @@ export default function Home() {
                 {t("home.portokasse")}
               </Text>
               <Text as="p">
-                {portokasse ? t("home.portokasse.linked", { username: portokasse.username }) : t("home.portokasse.none")}
+                {portokasse
+                  ? t("home.portokasse.linked", { username: portokasse.username })
+                  : t("home.portokasse.none")}
               </Text>
               {portokasse ? (
                 <Text as="p" tone="subdued">
@@ -88,7 +95,16 @@ export default function Home() {
               <Text as="h3" variant="headingSm">
                 {t("home.recentOrders")}
               </Text>
-              <DataTable columnContentTypes={["text", "text", "numeric", "text"]} headings={[t("orders.col.order"), t("orders.col.destination"), t("orders.col.weight"), t("orders.col.status")]} rows={rows} />
+              <DataTable
+                columnContentTypes={["text", "text", "numeric", "text"]}
+                headings={[
+                  t("orders.col.order"),
+                  t("orders.col.destination"),
+                  t("orders.col.weight"),
+                  t("orders.col.status"),
+                ]}
+                rows={rows}
+              />
             </BlockStack>
           </Card>
         </Layout.Section>

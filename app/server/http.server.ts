@@ -44,7 +44,10 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   } else {
     const root = path.resolve("build");
     const build: unknown = await import(path.join(root, "server", "index.js"));
-    app.use("/assets", express.static(path.join(root, "client", "assets"), { immutable: true, maxAge: "1y" }));
+    app.use(
+      "/assets",
+      express.static(path.join(root, "client", "assets"), { immutable: true, maxAge: "1y" }),
+    );
     app.use(express.static(path.join(root, "client"), { maxAge: "1h" }));
     app.all("*", createRequestHandler({ build: build as ServerBuild }));
   }
@@ -58,7 +61,9 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
     origin: `http://localhost:${port}`,
     close: async () => {
       await closeVite();
-      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
     },
   };
 }

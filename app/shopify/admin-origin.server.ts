@@ -11,7 +11,8 @@ export function adminOriginFetch(origin: string, base: typeof fetch = fetch): ty
     if (!url.hostname.endsWith(".myshopify.com") || !url.pathname.startsWith("/admin/")) return base(request);
     const headers = new Headers(request.headers);
     headers.set("X-Shopify-Shop-Domain", url.hostname);
-    const body = request.method === "GET" || request.method === "HEAD" ? undefined : await request.arrayBuffer();
+    const body =
+      request.method === "GET" || request.method === "HEAD" ? undefined : await request.arrayBuffer();
     return base(new URL(url.pathname + url.search, target), { method: request.method, headers, body });
   };
 }

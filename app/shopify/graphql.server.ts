@@ -26,7 +26,9 @@ export class ShopifyThrottledError extends ShopifyApiError {
 }
 
 const graphqlErrors = z.array(
-  z.object({ message: z.string(), extensions: z.object({ code: z.string().optional() }).loose().optional() }).loose(),
+  z
+    .object({ message: z.string(), extensions: z.object({ code: z.string().optional() }).loose().optional() })
+    .loose(),
 );
 
 const costExtension = z
@@ -60,12 +62,19 @@ export function toShopifyError(error: unknown): unknown {
   if (errors.some((e) => e.extensions?.code === "THROTTLED")) {
     const cost = body.success ? body.data.extensions?.cost : undefined;
     const missing = cost ? Math.max(0, cost.requestedQueryCost - cost.throttleStatus.currentlyAvailable) : 0;
-    const retryAfterMs = cost && cost.throttleStatus.restoreRate > 0 ? Math.ceil((missing / cost.throttleStatus.restoreRate) * 1000) : 1000;
+    const retryAfterMs =
+      cost && cost.throttleStatus.restoreRate > 0
+        ? Math.ceil((missing / cost.throttleStatus.restoreRate) * 1000)
+        : 1000;
     return new ShopifyThrottledError(Math.max(retryAfterMs, 100));
   }
   const messages = errors.map((e) => e.message);
   const code = errors.find((e) => e.extensions?.code)?.extensions?.code ?? "GRAPHQL_ERROR";
-  return new ShopifyApiError(`Shopify rejected the request: ${messages.join("; ") || error.message}`, code, messages);
+  return new ShopifyApiError(
+    `Shopify rejected the request: ${messages.join("; ") || error.message}`,
+    code,
+    messages,
+  );
 }
 
 /**
@@ -84,7 +93,10 @@ export async function adminQuery<T>(
   } catch (error) {
     throw toShopifyError(error);
   }
-  const body = z.object({ data: schema }).loose().safeParse(await response.json());
+  const body = z
+    .object({ data: schema })
+    .loose()
+    .safeParse(await response.json());
   if (!body.success) {
     throw new ShopifyApiError(`Unexpected Admin API response: ${body.error.message}`, "UNEXPECTED_RESPONSE");
   }

@@ -20,7 +20,8 @@ export interface PersonalDataHolder {
   erase(db: Db, ref: CustomerRef): Promise<number>;
 }
 
-const orderGid = (id: string | number) => (String(id).startsWith("gid://") ? String(id) : `gid://shopify/Order/${id}`);
+const orderGid = (id: string | number) =>
+  String(id).startsWith("gid://") ? String(id) : `gid://shopify/Order/${id}`;
 
 /** Recorded webhooks of the customer's orders (ids and dates; the customer id is the personal part). */
 const webhookEvents: PersonalDataHolder = {
@@ -29,7 +30,11 @@ const webhookEvents: PersonalDataHolder = {
     const events = await db.webhookEvent.findMany({ where: { shop: { domain: ref.shopDomain } } });
     return events
       .filter((e) => belongsTo(e.payload, ref))
-      .map((e) => ({ topic: e.topic, receivedAt: e.receivedAt.toISOString(), data: JSON.parse(e.payload) as unknown }));
+      .map((e) => ({
+        topic: e.topic,
+        receivedAt: e.receivedAt.toISOString(),
+        data: JSON.parse(e.payload) as unknown,
+      }));
   },
   async erase(db, ref) {
     const events = await db.webhookEvent.findMany({ where: { shop: { domain: ref.shopDomain } } });
@@ -48,12 +53,17 @@ const webhookEvents: PersonalDataHolder = {
 
 export const PERSONAL_DATA_HOLDERS: PersonalDataHolder[] = [webhookEvents];
 
-const eventPayload = z.object({ orderId: z.string().optional(), customerId: z.string().nullable().optional() }).loose();
+const eventPayload = z
+  .object({ orderId: z.string().optional(), customerId: z.string().nullable().optional() })
+  .loose();
 
 function belongsTo(payload: string, ref: CustomerRef): boolean {
   const data = eventPayload.safeParse(JSON.parse(payload));
   if (!data.success) return false;
-  return data.data.customerId === ref.customerId || (data.data.orderId !== undefined && ref.orderIds.includes(data.data.orderId));
+  return (
+    data.data.customerId === ref.customerId ||
+    (data.data.orderId !== undefined && ref.orderIds.includes(data.data.orderId))
+  );
 }
 
 const customerPayload = z

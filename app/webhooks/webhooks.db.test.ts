@@ -17,7 +17,12 @@ const delivery = (topic: string, payload: unknown, shop = SHOP) => ({
 const cancelled = (id: number, customerId: number | null, shop = SHOP) =>
   delivery(
     "orders/cancelled",
-    { id, admin_graphql_api_id: `gid://shopify/Order/${id}`, name: `#${id}`, customer: customerId ? { id: customerId } : null },
+    {
+      id,
+      admin_graphql_api_id: `gid://shopify/Order/${id}`,
+      name: `#${id}`,
+      customer: customerId ? { id: customerId } : null,
+    },
     shop,
   );
 
@@ -29,7 +34,9 @@ describeEachDatabase("webhook handlers", (database) => {
     await db.shop.deleteMany({});
     for (const shop of [SHOP, OTHER]) {
       await db.shop.create({ data: { domain: shop } });
-      await db.session.create({ data: { id: `offline_${shop}`, shop, state: "", accessToken: "t", scope: "read_orders" } });
+      await db.session.create({
+        data: { id: `offline_${shop}`, shop, state: "", accessToken: "t", scope: "read_orders" },
+      });
     }
   });
 
@@ -43,10 +50,19 @@ describeEachDatabase("webhook handlers", (database) => {
 
   it("app/scopes_update stores the granted scopes", async () => {
     const { db } = database();
-    await scopesUpdated(db, delivery("app/scopes_update", { previous: ["read_orders"], current: ["read_orders", "write_orders"] }));
-    expect((await db.session.findUniqueOrThrow({ where: { id: `offline_${SHOP}` } })).scope).toBe("read_orders,write_orders");
-    expect((await db.shop.findUniqueOrThrow({ where: { domain: SHOP } })).scopes).toBe("read_orders,write_orders");
-    expect((await db.session.findUniqueOrThrow({ where: { id: `offline_${OTHER}` } })).scope).toBe("read_orders");
+    await scopesUpdated(
+      db,
+      delivery("app/scopes_update", { previous: ["read_orders"], current: ["read_orders", "write_orders"] }),
+    );
+    expect((await db.session.findUniqueOrThrow({ where: { id: `offline_${SHOP}` } })).scope).toBe(
+      "read_orders,write_orders",
+    );
+    expect((await db.shop.findUniqueOrThrow({ where: { domain: SHOP } })).scopes).toBe(
+      "read_orders,write_orders",
+    );
+    expect((await db.session.findUniqueOrThrow({ where: { id: `offline_${OTHER}` } })).scope).toBe(
+      "read_orders",
+    );
   });
 
   it("orders/cancelled is recorded once per event id, per shop", async () => {
@@ -76,17 +92,29 @@ describeEachDatabase("webhook handlers", (database) => {
     const { db } = database();
     await orderCancelled(db, cancelled(3001, 42));
     await orderCancelled(db, cancelled(3002, 43));
-    const erased = await customerRedacted(db, delivery("customers/redact", { customer: { id: 42 }, orders_to_redact: [3001] }));
+    const erased = await customerRedacted(
+      db,
+      delivery("customers/redact", { customer: { id: 42 }, orders_to_redact: [3001] }),
+    );
     expect(erased["webhook events"]).toBe(1);
-    const payloads = (await db.webhookEvent.findMany()).map((e) => JSON.parse(e.payload) as Record<string, unknown>);
-    expect(payloads.find((p) => p.orderId === "gid://shopify/Order/3001")).toMatchObject({ customerId: null, redacted: true });
-    expect(payloads.find((p) => p.orderId === "gid://shopify/Order/3002")).toMatchObject({ customerId: "43" });
+    const payloads = (await db.webhookEvent.findMany()).map(
+      (e) => JSON.parse(e.payload) as Record<string, unknown>,
+    );
+    expect(payloads.find((p) => p.orderId === "gid://shopify/Order/3001")).toMatchObject({
+      customerId: null,
+      redacted: true,
+    });
+    expect(payloads.find((p) => p.orderId === "gid://shopify/Order/3002")).toMatchObject({
+      customerId: "43",
+    });
   });
 
   it("shop/redact deletes all of the shop's data and keeps other shops'", async () => {
     const { db } = database();
     const shop = await db.shop.findUniqueOrThrow({ where: { domain: SHOP } });
-    await db.portokasseAccount.create({ data: { shopId: shop.id, username: "u", passwordCiphertext: "v1:a:b:c" } });
+    await db.portokasseAccount.create({
+      data: { shopId: shop.id, username: "u", passwordCiphertext: "v1:a:b:c" },
+    });
     await orderCancelled(db, cancelled(4001, 42));
     await orderCancelled(db, cancelled(4002, 42, OTHER));
     await shopRedacted(db, delivery("shop/redact", { shop_domain: SHOP }));

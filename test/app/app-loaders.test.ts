@@ -20,8 +20,12 @@ let homeLoader: Loader;
 let layoutLoader: Loader;
 
 const valid = (request: Request, type: RequestType.Admin | RequestType.Bearer = RequestType.Admin) =>
-  setUpValidRequest({ type, store: STORE, apiKey: TEST_APP.apiKey, apiSecretKey: TEST_APP.apiSecret }, request);
-const call = (loader: Loader, request: Request) => responseOf(() => loader({ request, params: {}, context: {} }));
+  setUpValidRequest(
+    { type, store: STORE, apiKey: TEST_APP.apiKey, apiSecretKey: TEST_APP.apiSecret },
+    request,
+  );
+const call = (loader: Loader, request: Request) =>
+  responseOf(() => loader({ request, params: {}, context: {} }));
 
 beforeAll(async () => {
   const fake = createShopifyFake({ apiKey: TEST_APP.apiKey, apiSecret: TEST_APP.apiSecret });
@@ -56,7 +60,10 @@ describe("app loaders behind authenticate.admin", () => {
   });
 
   it("accepts the bearer session token an admin extension or App Bridge fetch sends", async () => {
-    const response = await call(homeLoader, await valid(new Request(`${TEST_APP.appUrl}/app`), RequestType.Bearer));
+    const response = await call(
+      homeLoader,
+      await valid(new Request(`${TEST_APP.appUrl}/app`), RequestType.Bearer),
+    );
     expect(response.status).toBe(200);
     expect((await response.json()).shop.name).toBe("Frankier Demo");
   });

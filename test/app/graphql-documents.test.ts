@@ -18,7 +18,10 @@ function sourceFiles(dir: string): string[] {
 
 function appDocuments(): Array<{ file: string; document: string }> {
   return sourceFiles("app").flatMap((file) =>
-    [...readFileSync(file, "utf8").matchAll(/`(#graphql[\s\S]*?)`/g)].map((m) => ({ file, document: m[1] ?? "" })),
+    [...readFileSync(file, "utf8").matchAll(/`(#graphql[\s\S]*?)`/g)].map((m) => ({
+      file,
+      document: m[1] ?? "",
+    })),
   );
 }
 
@@ -29,13 +32,15 @@ describe("the app's Admin GraphQL documents", () => {
     expect(documents.length).toBeGreaterThan(0);
   });
 
-  it.each(documents.map((d) => [`${d.file}: ${/(query|mutation)\s+(\w+)/.exec(d.document)?.[2] ?? "?"}`, d.document]))(
-    "%s validates against the 2026-10 schema",
-    (_name, document) => {
-      const errors = validate(loadAdminSchema(), parse(document));
-      expect(errors.map((e) => e.message)).toEqual([]);
-    },
-  );
+  it.each(
+    documents.map((d) => [
+      `${d.file}: ${/(query|mutation)\s+(\w+)/.exec(d.document)?.[2] ?? "?"}`,
+      d.document,
+    ]),
+  )("%s validates against the 2026-10 schema", (_name, document) => {
+    const errors = validate(loadAdminSchema(), parse(document));
+    expect(errors.map((e) => e.message)).toEqual([]);
+  });
 
   it("would catch a document Shopify rejects", () => {
     const errors = validate(loadAdminSchema(), parse("#graphql\n query { shop { nameOfTheShop } }"));

@@ -79,16 +79,31 @@ describe("POST /webhooks", () => {
 
   it("records orders/cancelled once however often Shopify delivers the same event", async () => {
     await seedShop();
-    const payload = { id: 5501, admin_graphql_api_id: "gid://shopify/Order/5501", name: "#1005", customer: { id: 77 } };
-    for (let i = 0; i < 3; i++) expect((await post(delivery("orders/cancelled", payload, { eventId: "ev-cancel-1" }))).status).toBe(200);
-    const events = await db.webhookEvent.findMany({ where: { topic: { in: ["orders/cancelled", "ORDERS_CANCELLED"] } } });
+    const payload = {
+      id: 5501,
+      admin_graphql_api_id: "gid://shopify/Order/5501",
+      name: "#1005",
+      customer: { id: 77 },
+    };
+    for (let i = 0; i < 3; i++)
+      expect((await post(delivery("orders/cancelled", payload, { eventId: "ev-cancel-1" }))).status).toBe(
+        200,
+      );
+    const events = await db.webhookEvent.findMany({
+      where: { topic: { in: ["orders/cancelled", "ORDERS_CANCELLED"] } },
+    });
     expect(events).toHaveLength(1);
-    expect(JSON.parse(events[0]?.payload ?? "{}")).toMatchObject({ orderId: "gid://shopify/Order/5501", customerId: "77" });
+    expect(JSON.parse(events[0]?.payload ?? "{}")).toMatchObject({
+      orderId: "gid://shopify/Order/5501",
+      customerId: "77",
+    });
   });
 
   it("processes shop/redact: nothing of the shop is left", async () => {
     const shop = await seedShop();
-    await db.portokasseAccount.create({ data: { shopId: shop.id, username: "u", passwordCiphertext: "v1:x:y:z" } });
+    await db.portokasseAccount.create({
+      data: { shopId: shop.id, username: "u", passwordCiphertext: "v1:x:y:z" },
+    });
     expect((await post(delivery("shop/redact", { shop_id: 1, shop_domain: SHOP }))).status).toBe(200);
     expect(await db.shop.count({ where: { domain: SHOP } })).toBe(0);
     expect(await db.portokasseAccount.count()).toBe(0);

@@ -19,10 +19,18 @@ async function introspectSqlite(url: string): Promise<Map<string, TableShape>> {
   const client = createClient({ url });
   const tables = new Map<string, TableShape>();
   try {
-    const names = await client.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+    const names = await client.execute(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+    );
     for (const row of names.rows) {
       const table = String(row.name);
-      const shape: TableShape = { columns: new Map(), primaryKey: [], uniques: [], indexes: [], foreignKeys: [] };
+      const shape: TableShape = {
+        columns: new Map(),
+        primaryKey: [],
+        uniques: [],
+        indexes: [],
+        foreignKeys: [],
+      };
       const info = await client.execute(`PRAGMA table_info("${table}")`);
       for (const c of info.rows) {
         shape.columns.set(String(c.name), {
@@ -88,7 +96,12 @@ async function introspectPostgres(target: DatabaseTarget): Promise<Map<string, T
       });
       tables.set(c.table_name, shape);
     }
-    const indexes = await client.query<{ table: string; unique: boolean; primary: boolean; columns: string[] }>(
+    const indexes = await client.query<{
+      table: string;
+      unique: boolean;
+      primary: boolean;
+      columns: string[];
+    }>(
       `SELECT t.relname AS table, ix.indisunique AS unique, ix.indisprimary AS primary,
               array_agg(a.attname::text ORDER BY array_position(ix.indkey, a.attnum)) AS columns
          FROM pg_index ix
@@ -105,7 +118,13 @@ async function introspectPostgres(target: DatabaseTarget): Promise<Map<string, T
       if (index.primary) shape.primaryKey = index.columns;
       else (index.unique ? shape.uniques : shape.indexes).push(index.columns);
     }
-    const fks = await client.query<{ table: string; column: string; ref_table: string; ref_column: string; delete_rule: string }>(
+    const fks = await client.query<{
+      table: string;
+      column: string;
+      ref_table: string;
+      ref_column: string;
+      delete_rule: string;
+    }>(
       `SELECT tc.table_name AS table, kcu.column_name AS column, ccu.table_name AS ref_table,
               ccu.column_name AS ref_column, rc.delete_rule
          FROM information_schema.table_constraints tc

@@ -23,7 +23,17 @@ export interface SchemaModel {
   indexes: string[][];
 }
 
-export const SCALARS = new Set(["String", "Int", "BigInt", "Boolean", "DateTime", "Float", "Decimal", "Json", "Bytes"]);
+export const SCALARS = new Set([
+  "String",
+  "Int",
+  "BigInt",
+  "Boolean",
+  "DateTime",
+  "Float",
+  "Decimal",
+  "Json",
+  "Bytes",
+]);
 
 const list = (inner: string): string[] =>
   inner
@@ -65,7 +75,11 @@ export function parsePrismaSchema(source: string): SchemaModel[] {
         hasDbDefault: /@default\(/.test(attributes) && !/@default\((cuid|uuid)\(/.test(attributes),
         relation:
           relFields && relRefs
-            ? { fields: list(relFields[1] ?? ""), references: list(relRefs[1] ?? ""), onDelete: onDelete?.[1] ?? null }
+            ? {
+                fields: list(relFields[1] ?? ""),
+                references: list(relRefs[1] ?? ""),
+                onDelete: onDelete?.[1] ?? null,
+              }
             : null,
       });
     }

@@ -1,13 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appFrame, chromiumAvailable, launchBrowser, newPage, type RunningDemo, startDemo } from "./local-mode";
+import {
+  appFrame,
+  chromiumAvailable,
+  launchBrowser,
+  newPage,
+  type RunningDemo,
+  startDemo,
+} from "./local-mode";
 
 /**
  * The README's first command, for real: local mode starts, a person opens the printed URL in
  * Chromium and sees the app embedded with the demo shop, in German and in English.
  */
 const needsChromium = !chromiumAvailable();
-if (needsChromium && process.env.CI === "true") throw new Error("Chromium is required under CI=true (apt-get install chromium)");
-if (needsChromium) console.warn("⚠ /usr/bin/chromium not found: the browser tests are SKIPPED (apt-get install chromium).");
+if (needsChromium && process.env.CI === "true")
+  throw new Error("Chromium is required under CI=true (apt-get install chromium)");
+if (needsChromium)
+  console.warn("⚠ /usr/bin/chromium not found: the browser tests are SKIPPED (apt-get install chromium).");
 
 describe.skipIf(needsChromium)("local mode in Chromium", () => {
   let demo: RunningDemo;
@@ -29,9 +38,16 @@ describe.skipIf(needsChromium)("local mode in Chromium", () => {
       const english = await appFrame(page);
       await english.getByText("Postage for your letters").waitFor({ timeout: 30_000 });
     } catch (error) {
-      await page.screenshot({ path: "test-results/local-mode-failure.png", fullPage: true }).catch(() => undefined);
-      const frames = page.frames().map((f) => f.url()).join("\n");
-      throw new Error(`${String(error)}\nframes:\n${frames}\n--- local mode output ---\n${demo.output().slice(-3000)}`);
+      await page
+        .screenshot({ path: "test-results/local-mode-failure.png", fullPage: true })
+        .catch(() => undefined);
+      const frames = page
+        .frames()
+        .map((f) => f.url())
+        .join("\n");
+      throw new Error(
+        `${String(error)}\nframes:\n${frames}\n--- local mode output ---\n${demo.output().slice(-3000)}`,
+      );
     } finally {
       await browser.close();
     }

@@ -27,7 +27,9 @@ export interface RunningDemo {
 export async function startDemo(): Promise<RunningDemo> {
   const dir = mkdtempSync(path.join(tmpdir(), "fm-e2e-"));
   // Not vitest's environment: NODE_ENV=test and VITEST_* would change how Vite and Remix run.
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("VITEST")));
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith("VITEST")),
+  );
   const env = {
     ...inherited,
     NODE_ENV: "development",
@@ -64,7 +66,14 @@ export async function startDemo(): Promise<RunningDemo> {
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
 }
 
@@ -75,7 +84,8 @@ export async function launchBrowser(): Promise<Browser> {
 export async function newPage(browser: Browser): Promise<Page> {
   return browser.newPage({
     viewport: { width: 1280, height: 900 },
-    userAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36",
+    userAgent:
+      "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36",
   });
 }
 

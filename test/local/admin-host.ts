@@ -33,21 +33,34 @@ export async function startAdminHost(options: AdminHostOptions) {
         return res.end(SHIM);
       }
       if (url.pathname === "/session-token") {
-        const allowed = url.searchParams.get("shop") === options.shopDomain && url.searchParams.get("apiKey") === options.apiKey;
-        const headers = { "Access-Control-Allow-Origin": new URL(options.appUrl()).origin, "Content-Type": "application/json" };
+        const allowed =
+          url.searchParams.get("shop") === options.shopDomain &&
+          url.searchParams.get("apiKey") === options.apiKey;
+        const headers = {
+          "Access-Control-Allow-Origin": new URL(options.appUrl()).origin,
+          "Content-Type": "application/json",
+        };
         if (!allowed) {
           res.writeHead(403, headers);
           return res.end(JSON.stringify({ error: "unknown shop or app" }));
         }
         const now = Math.floor(Date.now() / 1000);
-        const { token, payload } = await getJwt(store, options.apiKey, options.apiSecret, { exp: now + 60, nbf: now - 5, iat: now });
+        const { token, payload } = await getJwt(store, options.apiKey, options.apiSecret, {
+          exp: now + 60,
+          nbf: now - 5,
+          iat: now,
+        });
         res.writeHead(200, headers);
         return res.end(JSON.stringify({ token, exp: payload.exp }));
       }
       if (url.pathname === "/" || url.pathname === `/store/${store}/apps/frankiermeister`) {
         const locale = url.searchParams.get("locale") ?? "de";
         const now = Math.floor(Date.now() / 1000);
-        const { token } = await getJwt(store, options.apiKey, options.apiSecret, { exp: now + 60, nbf: now - 5, iat: now });
+        const { token } = await getJwt(store, options.apiKey, options.apiSecret, {
+          exp: now + 60,
+          nbf: now - 5,
+          iat: now,
+        });
         const app = new URL("/app", options.appUrl());
         app.search = new URLSearchParams({
           embedded: "1",

@@ -55,7 +55,10 @@
     class extends HTMLElement {
       connectedCallback() {
         // Shopify admin shows these links in its sidebar; the local admin host shows them above the page.
-        const links = [...this.querySelectorAll("a")].map((a) => ({ href: a.getAttribute("href"), text: a.textContent }));
+        const links = [...this.querySelectorAll("a")].map((a) => ({
+          href: a.getAttribute("href"),
+          text: a.textContent,
+        }));
         window.parent.postMessage({ type: "local-admin:nav", links }, hostOrigin);
         this.style.display = "none";
       }

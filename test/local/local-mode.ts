@@ -25,7 +25,9 @@ export interface LocalModeOptions {
 }
 
 const tomlSchema = z.object({
-  webhooks: z.object({ subscriptions: z.array(z.object({ topics: z.array(z.string()).optional(), uri: z.string() }).loose()) }),
+  webhooks: z.object({
+    subscriptions: z.array(z.object({ topics: z.array(z.string()).optional(), uri: z.string() }).loose()),
+  }),
 });
 
 /** The webhook topics and paths of shopify.app.toml (compliance topics are never sent by the fake). */
@@ -66,7 +68,8 @@ export async function startLocalMode(options: LocalModeOptions) {
   const fake = createShopifyFake({ apiKey: LOCAL_APP.apiKey, apiSecret: LOCAL_APP.apiSecret });
   const { shopDomain } = fake.seedDemoShop();
   const fakeServer = await fake.listen();
-  for (const { topics, uri } of appWebhookSubscriptions()) fake.subscribeWebhooks(shopDomain, new URL(uri, appUrl).toString(), topics);
+  for (const { topics, uri } of appWebhookSubscriptions())
+    fake.subscribeWebhooks(shopDomain, new URL(uri, appUrl).toString(), topics);
 
   const simulator = createInternetmarkeSimulator();
   const portokasse = simulator.seedDemo();
@@ -95,7 +98,9 @@ export async function startLocalMode(options: LocalModeOptions) {
     PRODUCTS_API_BASE_URL: simulatorServer.origin + PRODUCTS_BASE_PATH,
   });
 
-  const generated = spawnSync(process.execPath, ["--import", "tsx", "scripts/generate.ts"], { stdio: "inherit" });
+  const generated = spawnSync(process.execPath, ["--import", "tsx", "scripts/generate.ts"], {
+    stdio: "inherit",
+  });
   if (generated.status !== 0) throw new Error("prisma generate failed");
   await migrate(databaseTarget(options.databaseUrl));
 

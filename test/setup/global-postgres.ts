@@ -22,7 +22,9 @@ export default async function setup(project: TestProject): Promise<void> {
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     if (process.env.CI === "true") {
-      throw new Error(`PostgreSQL at ${TEST_POSTGRES_URL} is required under CI=true but unreachable: ${reason}`);
+      throw new Error(
+        `PostgreSQL at ${TEST_POSTGRES_URL} is required under CI=true but unreachable: ${reason}`,
+      );
     }
     console.warn(
       `\n⚠ PostgreSQL at ${TEST_POSTGRES_URL} is unreachable (${reason}): the PostgreSQL test suites are SKIPPED.\n` +
