@@ -1,7 +1,7 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/**", "node_modules/**", "app/generated/**", "extensions/*/dist/**", "public/build/**"] },
+  { ignores: ["build/**", "node_modules/**", "app/generated/**", "extensions/*/dist/**", "public/build/**", "extensions/*/shopify.d.ts"] },
   ...tseslint.configs.recommended,
   {
     rules: {

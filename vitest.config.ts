@@ -30,6 +30,8 @@ export default defineConfig({
           name: "extensions",
           environment: "jsdom",
           include: ["extensions/**/*.test.{ts,tsx}"],
+          // The tester ships .tsx sources; let Vite transform them instead of Node.
+          server: { deps: { inline: ["@shopify/ui-extensions-tester"] } },
           exclude: ["**/node_modules/**"],
         },
       },

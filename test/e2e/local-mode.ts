@@ -32,7 +32,7 @@ export async function startDemo(): Promise<RunningDemo> {
   );
   const env = {
     ...inherited,
-    NODE_ENV: "development",
+    NODE_ENV: "development" as const,
     PORT: String(await freePort()),
     ADMIN_PORT: String(await freePort()),
     DATABASE_URL: `file:${path.join(dir, "local.sqlite")}`,

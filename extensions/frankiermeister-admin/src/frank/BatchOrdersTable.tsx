@@ -1,0 +1,50 @@
+import type { BatchOrder } from "../api";
+import { formatEuro, t, type MessageKey } from "../i18n";
+
+/** Order statuses the app is known to report; any other is shown as the app sent it. */
+const ORDER_STATUS_KEYS: Record<string, MessageKey> = {
+  QUEUED: "orderStatus.QUEUED",
+  BOUGHT: "orderStatus.BOUGHT",
+  FULFILLED: "orderStatus.FULFILLED",
+  FAILED: "orderStatus.FAILED",
+  SKIPPED: "orderStatus.SKIPPED",
+};
+
+const orderStatus = (status: string) => {
+  const key = ORDER_STATUS_KEYS[status];
+  return key === undefined ? status : t(key);
+};
+
+/** Per order in the batch: its status, stamp, tracking numbers and error. */
+export function BatchOrdersTable({ orders }: { orders: readonly BatchOrder[] }) {
+  return (
+    <s-table variant="auto">
+      <s-table-header-row>
+        <s-table-header listSlot="primary">{t("progress.orders.order")}</s-table-header>
+        <s-table-header listSlot="inline">{t("progress.orders.status")}</s-table-header>
+        <s-table-header listSlot="secondary">{t("progress.orders.product")}</s-table-header>
+        <s-table-header listSlot="labeled">{t("progress.orders.tracking")}</s-table-header>
+        <s-table-header listSlot="labeled">{t("progress.orders.error")}</s-table-header>
+      </s-table-header-row>
+      <s-table-body>
+        {orders.map((order) => (
+          <s-table-row key={order.orderId}>
+            <s-table-cell>{order.orderName}</s-table-cell>
+            <s-table-cell>{orderStatus(order.status)}</s-table-cell>
+            <s-table-cell>
+              {order.productName === null
+                ? "—"
+                : order.priceCents === null
+                  ? order.productName
+                  : `${order.productName} (${formatEuro(order.priceCents)})`}
+            </s-table-cell>
+            <s-table-cell>{order.trackIds.length > 0 ? order.trackIds.join(", ") : "—"}</s-table-cell>
+            <s-table-cell>
+              {order.error === null ? "—" : <s-text tone="critical">{order.error}</s-text>}
+            </s-table-cell>
+          </s-table-row>
+        ))}
+      </s-table-body>
+    </s-table>
+  );
+}

@@ -1,0 +1,95 @@
+import { useRef, useState } from "preact/hooks";
+import {
+  previewBatch,
+  startBatch,
+  type BatchPreview,
+  type BatchStarted,
+  type FrankablePreviewOrder,
+} from "../api";
+import { AppErrorBanner } from "../components/AppErrorBanner";
+import { formatEuro, t } from "../i18n";
+import { useRequest } from "../use-request";
+import { BalanceSummary } from "./BalanceSummary";
+import { PreviewOrdersTable } from "./PreviewOrdersTable";
+import { ProductTotalsTable } from "./ProductTotalsTable";
+import { StartPositionField, parseStartPosition } from "./StartPositionField";
+
+interface Props {
+  orderIds: readonly string[];
+  onStarted: (started: BatchStarted) => void;
+  close: () => void;
+}
+
+const frankable = (preview: BatchPreview) =>
+  preview.orders.filter((order): order is FrankablePreviewOrder => order.ok);
+
+/** Step 1: what the batch would buy and cost; the merchant confirms to buy the stamps. */
+export function PreviewStep({ orderIds, onStarted, close }: Props) {
+  const [preview, reload] = useRequest(() => previewBatch(orderIds), orderIds.join(","));
+  const [startPosition, setStartPosition] = useState("1");
+  const [submitting, setSubmitting] = useState(false);
+  /** Set before the POST leaves, so a second click in the same moment cannot send a second batch. */
+  const inFlight = useRef(false);
+  const [startFailure, setStartFailure] = useState<{ error: unknown } | null>(null);
+
+  const ready = preview.state === "ready" ? preview.value : null;
+  const orders = ready === null ? [] : frankable(ready);
+  const position = parseStartPosition(startPosition);
+  const canConfirm =
+    ready !== null && ready.sufficient && orders.length > 0 && position !== null && !submitting;
+
+  async function confirm() {
+    if (!canConfirm || position === null || inFlight.current) return;
+    inFlight.current = true;
+    setSubmitting(true);
+    setStartFailure(null);
+    try {
+      onStarted(
+        await startBatch({ orderIds: orders.map((order) => order.orderId), startPosition: position }),
+      );
+    } catch (error) {
+      inFlight.current = false;
+      setStartFailure({ error });
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <s-admin-action loading={preview.state === "loading"}>
+      {preview.state === "loading" ? <s-text>{t("frank.loading")}</s-text> : null}
+      {preview.state === "failed" ? <AppErrorBanner error={preview.error} onRetry={reload} /> : null}
+      {ready === null ? null : (
+        <s-stack direction="block" gap="base">
+          <s-paragraph>
+            {t("frank.frankableCount", { count: orders.length, selected: ready.orders.length })}
+          </s-paragraph>
+          {orders.length === 0 ? (
+            <s-banner tone="warning" heading={t("frank.nothingToFrank")} />
+          ) : (
+            <BalanceSummary preview={ready} />
+          )}
+          <PreviewOrdersTable orders={ready.orders} />
+          {ready.totalsByProduct.length > 0 ? <ProductTotalsTable totals={ready.totalsByProduct} /> : null}
+          {orders.length > 0 ? (
+            <StartPositionField value={startPosition} onChange={setStartPosition} />
+          ) : null}
+          {startFailure === null ? null : <AppErrorBanner error={startFailure.error} />}
+        </s-stack>
+      )}
+      <s-button
+        slot="primary-action"
+        variant="primary"
+        disabled={!canConfirm}
+        loading={submitting}
+        onClick={() => void confirm()}
+      >
+        {ready !== null && orders.length > 0
+          ? t("frank.confirm", { count: orders.length, total: formatEuro(ready.totalCents) })
+          : t("frank.confirmNothing")}
+      </s-button>
+      <s-button slot="secondary-actions" onClick={close}>
+        {t("common.cancel")}
+      </s-button>
+    </s-admin-action>
+  );
+}
