@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveLocale, translate } from "./index";
+import { localeCookie, resolveLocale, translate } from "./index";
 import { messages } from "./messages";
 
 describe("i18n", () => {
@@ -16,6 +16,17 @@ describe("i18n", () => {
   ])("resolves %s with Accept-Language %s to %s", (url, acceptLanguage, expected) => {
     const headers = acceptLanguage ? { "accept-language": acceptLanguage } : undefined;
     expect(resolveLocale(new Request(url, { headers }))).toBe(expected);
+  });
+
+  it("remembers ?locale= in a cookie for the following pages", () => {
+    const first = new Request("https://a.test/app?locale=de-DE", { headers: { "accept-language": "en-US" } });
+    const cookie = localeCookie(first);
+    expect(cookie).toMatch(/^frankiermeister_locale=de; .*SameSite=None; Secure; Partitioned$/);
+    const later = new Request("https://a.test/app/settings", {
+      headers: { "accept-language": "en-US", cookie: `other=1; ${cookie?.split(";")[0]}` },
+    });
+    expect(resolveLocale(later)).toBe("de");
+    expect(localeCookie(later)).toBeNull();
   });
 
   it("fills parameters", () => {

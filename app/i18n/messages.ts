@@ -1,6 +1,17 @@
+import { previewMessages } from "./messages-preview";
+import { settingsMessages } from "./messages-settings";
+import { batchesMessages } from "./messages-batches";
+import { refundsMessages } from "./messages-refunds";
+import { frankingMessages } from "./messages-franking";
+
 /** The admin UI's words in English and German. Keys are shared; a test checks both have every key. */
 export const messages = {
   en: {
+    ...settingsMessages.en,
+    ...previewMessages.en,
+    ...batchesMessages.en,
+    ...refundsMessages.en,
+    ...frankingMessages.en,
     "app.title": "Frankiermeister",
     "nav.home": "Overview",
     "home.heading": "Postage for your letters",
@@ -30,6 +41,11 @@ export const messages = {
     "login.submit": "Log in",
   },
   de: {
+    ...settingsMessages.de,
+    ...previewMessages.de,
+    ...batchesMessages.de,
+    ...refundsMessages.de,
+    ...frankingMessages.de,
     "app.title": "Frankiermeister",
     "nav.home": "Übersicht",
     "home.heading": "Porto für Ihre Briefe",

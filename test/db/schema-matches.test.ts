@@ -16,7 +16,7 @@ const SCHEMA_FILES: Record<DatabaseProvider, string> = {
 };
 
 const COLUMN_TYPES: Record<DatabaseProvider, Record<string, string>> = {
-  sqlite: { String: "TEXT", Int: "INTEGER", BigInt: "BIGINT", Boolean: "BOOLEAN", DateTime: "DATETIME", Float: "REAL" },
+  sqlite: { String: "TEXT", Int: "INTEGER", BigInt: "BIGINT", Boolean: "BOOLEAN", DateTime: "DATETIME", Float: "REAL", Bytes: "BLOB" },
   postgresql: {
     String: "TEXT",
     Int: "INTEGER",
@@ -24,6 +24,7 @@ const COLUMN_TYPES: Record<DatabaseProvider, Record<string, string>> = {
     Boolean: "BOOLEAN",
     DateTime: "TIMESTAMP WITHOUT TIME ZONE",
     Float: "DOUBLE PRECISION",
+    Bytes: "BYTEA",
   },
 };
 

@@ -1,0 +1,40 @@
+/**
+ * The preview API for the admin extension and the preview page: parse the request body, run the dry run
+ * for the authenticated shop, answer JSON. Nothing is bought.
+ */
+import { appDeps } from "~/app-deps.server";
+import { ShopifyApiError, type AdminGraphql } from "~/shopify/graphql.server";
+import { previewJson } from "./json";
+import { previewBatch, previewRequestSchema } from "./preview.server";
+
+export async function previewResponse(
+  admin: AdminGraphql,
+  shopDomain: string,
+  body: unknown,
+): Promise<Response> {
+  const parsed = previewRequestSchema.safeParse(body);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+    return Response.json({ error: "invalid-request", issues }, { status: 400 });
+  }
+  try {
+    const preview = await previewBatch(
+      { ...appDeps(), admin },
+      { shopDomain, orderIds: parsed.data.orderIds },
+    );
+    return Response.json(previewJson(preview));
+  } catch (error) {
+    if (error instanceof ShopifyApiError) {
+      return Response.json({ error: "shopify-unavailable", code: error.code }, { status: 502 });
+    }
+    throw error;
+  }
+}
+
+export async function readJson(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,99 @@
+/** One order of a batch preview: the state checks first, then the mapping engine. Pure. */
+import { chooseProduct, type CatalogProduct, type MappingSettings, type OrderForMapping } from "~/mapping";
+import type { FetchedOrder } from "./orders.server";
+import type { PreviewError, PreviewLine } from "./summary";
+import { moneyToCents } from "./weight";
+
+const ORDER_GID = /^gid:\/\/shopify\/Order\/\d+$/;
+
+/** Shopify order ids as gids ("123" is accepted as well); anything else is refused. */
+export function normaliseOrderId(id: string): string | null {
+  const trimmed = id.trim();
+  if (ORDER_GID.test(trimmed)) return trimmed;
+  return /^\d+$/.test(trimmed) ? `gid://shopify/Order/${trimmed}` : null;
+}
+
+const failure = (
+  orderId: string,
+  orderName: string | null,
+  error: PreviewError,
+  reason: string,
+): PreviewLine => ({
+  orderId,
+  orderName,
+  ok: false,
+  error,
+  reason,
+  reasonParams: { key: error, values: {} },
+});
+
+export function toOrderForMapping(order: FetchedOrder): OrderForMapping {
+  const a = order.shippingAddress;
+  return {
+    id: order.id,
+    name: order.name,
+    shippingAddress: a
+      ? {
+          name: a.name,
+          company: a.company,
+          address1: a.address1,
+          address2: a.address2,
+          zip: a.zip,
+          city: a.city,
+          countryCode: a.countryCodeV2,
+        }
+      : null,
+    lineItems: order.lineItems.filter((item) => item.quantity > 0),
+    shippingLine: order.shippingLine,
+    tags: order.tags,
+    totalPriceCents: moneyToCents(order.currentTotalPriceSet.shopMoney.amount),
+  };
+}
+
+export function previewLine(
+  orderId: string,
+  order: FetchedOrder | undefined,
+  settings: MappingSettings,
+  catalog: readonly CatalogProduct[],
+): PreviewLine {
+  if (!order) return failure(orderId, null, "not-found", "Order not found in this shop");
+  if (order.cancelledAt !== null)
+    return failure(order.id, order.name, "cancelled", "The order was cancelled");
+  if (order.displayFulfillmentStatus === "FULFILLED") {
+    return failure(order.id, order.name, "already-fulfilled", "The order is already fulfilled");
+  }
+  if (!order.requiresShipping)
+    return failure(order.id, order.name, "nothing-to-ship", "Nothing in the order needs shipping");
+  if (catalog.length === 0) {
+    return failure(
+      order.id,
+      order.name,
+      "no-price-list",
+      "No Deutsche Post price list yet: the Products API has not answered",
+    );
+  }
+  const result = chooseProduct(toOrderForMapping(order), settings, catalog);
+  if (!result.ok) {
+    return {
+      orderId: order.id,
+      orderName: order.name,
+      ok: false,
+      error: result.error,
+      reason: result.reason,
+      reasonParams: result.reasonParams ?? null,
+    };
+  }
+  const partial = order.displayFulfillmentStatus === "PARTIALLY_FULFILLED" ? ["partially-fulfilled"] : [];
+  return {
+    orderId: order.id,
+    orderName: order.name,
+    ok: true,
+    productCode: result.productCode,
+    productName: result.productName,
+    priceCents: result.priceCents,
+    weightG: result.weightG,
+    flags: [...result.flags, ...partial],
+    reason: result.reason,
+    reasonParams: result.reasonParams ?? null,
+  };
+}

@@ -1,0 +1,195 @@
+import { expect, it } from "vitest";
+import { refreshProductCatalog } from "~/catalog/products.server";
+import { MERCHANT, useSimulator } from "~/internetmarke/sim-harness";
+import { connectPortokasse } from "~/portokasse/connection.server";
+import { createShopifyFake, type OrderSpec } from "../../test/shopify-fake";
+import { describeEachDatabase } from "../../test/support/databases";
+import { fakeAdmin } from "../../test/support/fake-admin";
+import { ORDERS_PER_QUERY, MAX_QUERY_COST } from "./orders.server";
+import { previewBatch, type PreviewDeps } from "./preview.server";
+
+const KEY = "7b".repeat(32);
+const SHOP = "batch.myshopify.com";
+const gram = (value: number) => ({ value, unit: "GRAMS" as const });
+const card = { title: "Grußkarte", priceCents: 350, weight: gram(15) };
+const notebook = { title: "Notizbuch", priceCents: 1490, weight: gram(300) };
+const address = (countryCode = "DE") => ({
+  firstName: "Anna",
+  lastName: "Schmidt",
+  address1: "Lindenstraße 5",
+  zip: countryCode === "DE" ? "10969" : "75004",
+  city: countryCode === "DE" ? "Berlin" : "Paris",
+  countryCode,
+});
+
+/** Letters at home and to France; per hundred one cancelled (#33), one fulfilled (#66), one without address (#99). */
+function batch(count: number): OrderSpec[] {
+  return Array.from({ length: count }, (_, i): OrderSpec => {
+    const base = {
+      shippingAddress: address(i % 7 === 0 ? "FR" : "DE"),
+      lineItems: [{ ...(i % 5 === 0 ? notebook : card), quantity: 1 }],
+    };
+    if (i % 100 === 33) return { ...base, cancelled: { reason: "CUSTOMER" } };
+    if (i % 100 === 66) return { ...base, fulfilled: {} };
+    if (i % 100 === 99) return { ...base, shippingAddress: null };
+    return base;
+  });
+}
+
+describeEachDatabase("the batch preview", (database) => {
+  const env = useSimulator();
+  let clock = { now: () => new Date() };
+  let fake = createShopifyFake({ apiKey: "k", apiSecret: "s" });
+  let deps: PreviewDeps;
+  let orderIds: string[];
+
+  async function setUp(orders: OrderSpec[], throttle?: { maximumAvailable: number; restoreRate: number }) {
+    let current = env.clock.now().getTime();
+    clock = { now: () => new Date(current) };
+    fake = createShopifyFake({ apiKey: "k", apiSecret: "s", now: clock.now });
+    if (throttle) fake.throttle = throttle;
+    const { accessToken } = fake.addShop({ shopDomain: SHOP, orders });
+    orderIds = fake.shop(SHOP).orders.map((o) => `gid://shopify/Order/${o.id}`);
+    const db = database().db;
+    await db.shop.deleteMany({});
+    await db.productCatalog.deleteMany({});
+    const shop = await db.shop.create({ data: { domain: SHOP } });
+    const { client } = env.client();
+    await refreshProductCatalog(db, client, env.clock.now());
+    await connectPortokasse(db, client, {
+      shopId: shop.id,
+      ...MERCHANT,
+      encryptionKey: KEY,
+      now: env.clock.now(),
+    });
+    deps = {
+      admin: fakeAdmin(fake, SHOP, accessToken),
+      db,
+      im: client,
+      encryptionKey: KEY,
+      now: env.clock.now(),
+      fetchOptions: {
+        sleep: async (ms) => {
+          current += ms;
+        },
+      },
+    };
+  }
+
+  it(`previews 250 orders in ${Math.ceil(250 / ORDERS_PER_QUERY)} Shopify queries, each under the cost limit`, async () => {
+    await setUp(batch(250), { maximumAvailable: 1_000_000, restoreRate: 1000 });
+    const preview = await previewBatch(deps, { shopDomain: SHOP, orderIds });
+    expect(preview.lines).toHaveLength(250);
+    expect(fake.calls.length).toBe(Math.ceil(250 / ORDERS_PER_QUERY));
+    expect(fake.calls.length).toBeLessThanOrEqual(15);
+    expect(
+      fake.calls.every((c) => c.operationName === "PreviewOrders" && c.requestedCost <= MAX_QUERY_COST),
+    ).toBe(true);
+    expect(
+      preview.lines
+        .filter((l) => !l.ok)
+        .map((l) => (l.ok ? "" : l.error))
+        .sort(),
+    ).toEqual([
+      ...Array<string>(2).fill("already-fulfilled"),
+      ...Array<string>(3).fill("cancelled"),
+      ...Array<string>(2).fill("missing-address"),
+    ]);
+    expect(preview.okCount).toBe(243);
+  });
+
+  it("waits for Shopify's cost bucket instead of failing when it runs dry", async () => {
+    await setUp(batch(250));
+    const preview = await previewBatch(deps, { shopDomain: SHOP, orderIds });
+    expect(preview.okCount).toBe(243);
+    expect(fake.calls.some((c) => c.throttled)).toBe(true);
+    expect(fake.calls.filter((c) => !c.throttled)).toHaveLength(Math.ceil(250 / ORDERS_PER_QUERY));
+  });
+
+  it("fetches the remaining line items of a long order in a follow-up query", async () => {
+    const many = Array.from({ length: 23 }, (_, i) => ({
+      title: `Karte ${i}`,
+      priceCents: 100,
+      weight: gram(4),
+      quantity: 1,
+    }));
+    await setUp([{ shippingAddress: address(), lineItems: many }]);
+    const preview = await previewBatch(deps, { shopDomain: SHOP, orderIds });
+    expect(preview.lines[0]).toMatchObject({ ok: true, weightG: 23 * 4 + 5 });
+    expect(fake.calls.map((c) => c.operationName)).toEqual(["PreviewOrders", "PreviewMoreLineItems"]);
+  });
+
+  it("explains every order, totals by product and checks the cost against the balance", async () => {
+    await setUp(batch(12));
+    const other = fake.addShop({ shopDomain: "other.myshopify.com", orders: batch(1) });
+    const foreign = `gid://shopify/Order/${fake.shop(other.shopDomain).orders[0]?.id}`;
+    const ids = [
+      ...orderIds.slice(0, 10),
+      foreign,
+      "gid://shopify/Product/1",
+      "not-an-id",
+      orderIds[0] ?? "",
+    ];
+    const preview = await previewBatch(deps, { shopDomain: SHOP, orderIds: ids });
+    expect(preview.lines).toHaveLength(13);
+    expect(preview.lines[0]).toMatchObject({
+      ok: true,
+      productName: "Großbrief Intern. GK",
+      priceCents: 330,
+      weightG: 305,
+      reason: "Großbrief Intern. GK: 305 g incl. 5 g packaging, EU (FR), 220 × 110 × 5 mm fits",
+    });
+    expect(preview.lines[1]).toMatchObject({
+      ok: true,
+      productName: "Standardbrief",
+      priceCents: 95,
+      weightG: 20,
+    });
+    expect(preview.lines[5]).toMatchObject({ ok: true, productName: "Großbrief", priceCents: 180 });
+    expect(preview.lines[7]).toMatchObject({
+      ok: true,
+      productName: "Standardbrief Intern. GK",
+      priceCents: 125,
+    });
+    expect(preview.lines.slice(10).map((l) => (l.ok ? "ok" : l.error))).toEqual([
+      "not-found",
+      "invalid-id",
+      "invalid-id",
+    ]);
+    expect(preview.totals).toEqual([
+      { productCode: 1, productName: "Standardbrief", count: 7, unitPriceCents: 95, totalCents: 665 },
+      {
+        productCode: 10051,
+        productName: "Großbrief Intern. GK",
+        count: 1,
+        unitPriceCents: 330,
+        totalCents: 330,
+      },
+      { productCode: 21, productName: "Großbrief", count: 1, unitPriceCents: 180, totalCents: 180 },
+      {
+        productCode: 10001,
+        productName: "Standardbrief Intern. GK",
+        count: 1,
+        unitPriceCents: 125,
+        totalCents: 125,
+      },
+    ]);
+    expect(preview.balance).toMatchObject({
+      balanceCents: 10_000,
+      totalCents: 1300,
+      sufficient: true,
+      missingCents: 0,
+    });
+
+    await database().db.portokasseAccount.updateMany({
+      data: { balanceCents: 1000, balanceCheckedAt: deps.now },
+    });
+    const short = await previewBatch(deps, { shopDomain: SHOP, orderIds: ids });
+    expect(short.balance).toMatchObject({
+      balanceCents: 1000,
+      totalCents: 1300,
+      sufficient: false,
+      missingCents: 300,
+    });
+  });
+});

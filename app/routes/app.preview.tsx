@@ -1,0 +1,143 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useFetcher, useLoaderData, useNavigate } from "@remix-run/react";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  Checkbox,
+  IndexTable,
+  InlineStack,
+  Layout,
+  Page,
+  Text,
+  useIndexResourceState,
+} from "@shopify/polaris";
+import { formatEuro } from "~/components/format";
+import { PreviewResult } from "~/components/PreviewResult";
+import { resolveLocale, translator } from "~/i18n";
+import { translateDynamic } from "~/i18n/keys";
+import type { PreviewJson } from "~/preview/json";
+import { previewResponse } from "~/preview/api.server";
+import { listOpenOrders } from "~/preview/open-orders.server";
+import { authenticate } from "~/shopify.server";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { admin } = await authenticate.admin(request);
+  const all = new URL(request.url).searchParams.get("all") === "1";
+  return { orders: await listOpenOrders(admin, { all }), all, locale: resolveLocale(request) };
+};
+
+/** The page posts the selected ids as form data; the answer is the same JSON the API route gives. */
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { admin, session } = await authenticate.admin(request);
+  const form = await request.formData();
+  const orderIds = form.getAll("orderIds").filter((v): v is string => typeof v === "string");
+  return previewResponse(admin, session.shop, { orderIds });
+};
+
+type ActionAnswer = PreviewJson | { error: string };
+
+const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+export default function PreviewPage() {
+  const { orders, all, locale } = useLoaderData<typeof loader>();
+  const t = translator(locale);
+  const navigate = useNavigate();
+  const fetcher = useFetcher<ActionAnswer>();
+  const { selectedResources, allResourcesSelected, handleSelectionChange } = useIndexResourceState(orders);
+  const busy = fetcher.state !== "idle";
+  const answer = fetcher.data;
+
+  function run() {
+    const form = new FormData();
+    for (const id of selectedResources) form.append("orderIds", id);
+    fetcher.submit(form, { method: "post" });
+  }
+
+  const rows = orders.map((order, index) => (
+    <IndexTable.Row
+      id={order.id}
+      key={order.id}
+      position={index}
+      selected={selectedResources.includes(order.id)}
+    >
+      <IndexTable.Cell>
+        <Text as="span" variant="bodyMd" fontWeight="semibold">
+          {order.name}
+        </Text>
+      </IndexTable.Cell>
+      <IndexTable.Cell>{shorten(order.recipient ?? "–", 36)}</IndexTable.Cell>
+      <IndexTable.Cell>{order.destination ?? t("order.noAddress")}</IndexTable.Cell>
+      <IndexTable.Cell>{order.shippingMethod ?? "–"}</IndexTable.Cell>
+      <IndexTable.Cell>
+        {order.currencyCode === "EUR"
+          ? formatEuro(order.totalCents, locale)
+          : `${order.totalCents / 100} ${order.currencyCode}`}
+      </IndexTable.Cell>
+      <IndexTable.Cell>
+        <Badge
+          tone={order.status === "open" ? "info" : order.status === "partial" ? "attention" : "critical"}
+        >
+          {translateDynamic(locale, `preview.status.${order.status}`)}
+        </Badge>
+      </IndexTable.Cell>
+    </IndexTable.Row>
+  ));
+
+  return (
+    <Page title={t("preview.title")}>
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            <Card>
+              <BlockStack gap="300">
+                <Text as="p">{t("preview.intro")}</Text>
+                <Checkbox
+                  label={t("preview.showAll")}
+                  checked={all}
+                  onChange={(checked) => navigate(checked ? "?all=1" : ".")}
+                />
+                <IndexTable
+                  resourceName={{ singular: t("preview.order"), plural: t("preview.orders") }}
+                  itemCount={orders.length}
+                  selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
+                  onSelectionChange={handleSelectionChange}
+                  headings={[
+                    { title: t("preview.order") },
+                    { title: t("preview.recipient") },
+                    { title: t("preview.destination") },
+                    { title: t("preview.shippingMethod") },
+                    { title: t("preview.orderTotal") },
+                    { title: "" },
+                  ]}
+                  emptyState={<Text as="p">{t("preview.noOrders")}</Text>}
+                >
+                  {rows}
+                </IndexTable>
+                <InlineStack gap="300" blockAlign="center">
+                  <Button
+                    variant="primary"
+                    onClick={run}
+                    loading={busy}
+                    disabled={selectedResources.length === 0}
+                  >
+                    {t("preview.run")}
+                  </Button>
+                  <Text as="span" tone="subdued">
+                    {t("preview.selected", { count: selectedResources.length })}
+                  </Text>
+                </InlineStack>
+              </BlockStack>
+            </Card>
+            {answer && "error" in answer ? (
+              <Banner tone="critical">{t("preview.failed", { message: answer.error })}</Banner>
+            ) : null}
+            {answer && "lines" in answer ? <PreviewResult preview={answer} locale={locale} /> : null}
+          </BlockStack>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

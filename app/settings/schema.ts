@@ -1,0 +1,163 @@
+/**
+ * The shop's settings: one zod schema, stored as JSON in `Shop.settings` and parsed on read with defaults.
+ * Form values arrive as strings; the preprocessors here turn "" into "not set" and "12,5" into 12.5, so the
+ * same schema checks a form submission and a stored document.
+ */
+import { z } from "zod";
+
+const blankToUndefined = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+const blankToNull = (value: unknown) =>
+  value === undefined || (typeof value === "string" && value.trim() === "") ? null : value;
+
+function toNumber(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  const text = value.trim().replace(",", ".");
+  if (text === "") return undefined;
+  const number = Number(text);
+  return Number.isFinite(number) ? number : value;
+}
+
+function toBoolean(value: unknown): unknown {
+  if (value === "true" || value === "on") return true;
+  if (value === "false" || value === undefined) return false;
+  return value;
+}
+
+const wholeNumber = (min: number, max: number) => z.preprocess(toNumber, z.number().int().min(min).max(max));
+const optionalWholeNumber = (min: number, max: number) =>
+  z.preprocess((v) => toNumber(blankToUndefined(v)), z.number().int().min(min).max(max).optional());
+const nullableWholeNumber = (min: number, max: number) =>
+  z.preprocess((v) => toNumber(blankToNull(v)) ?? null, z.number().int().min(min).max(max).nullable());
+
+const criterion = z.preprocess(blankToUndefined, z.string().trim().max(100).optional());
+
+export const senderSchema = z.object({
+  name: z.string().trim().min(1).max(50),
+  company: z.string().trim().max(40).default(""),
+  street: z.string().trim().min(1).max(50),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^\d{5}$/, { error: "settings.error.postalCode" }),
+  city: z.string().trim().min(1).max(40),
+  country: z.literal("DE", { error: "settings.error.senderCountry" }).default("DE"),
+});
+
+/** A sender whose fields are all empty means "no sender yet". */
+const senderOrNull = z.preprocess((value) => {
+  if (value === undefined || value === null) return null;
+  if (
+    typeof value === "object" &&
+    Object.entries(value).every(([k, v]) => k === "country" || v === "" || v === undefined)
+  ) {
+    return null;
+  }
+  return value;
+}, senderSchema.nullable());
+
+export const packagingPresetSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,40}$/, { error: "settings.error.invalid" }),
+  name: z.string().trim().min(1).max(60),
+  tareG: wholeNumber(0, 2000),
+  lengthMm: wholeNumber(1, 1000),
+  widthMm: wholeNumber(1, 1000),
+  heightMm: wholeNumber(1, 600),
+});
+
+export const REGISTERED_MAIL = ["EINSCHREIBEN_EINWURF", "EINSCHREIBEN", "EINSCHREIBEN_RUECKSCHEIN"] as const;
+export const VOUCHER_LAYOUTS = ["ADDRESS_ZONE", "FRANKING_ZONE"] as const;
+
+const packagingRuleSchema = z.object({
+  shippingMethod: criterion,
+  tag: criterion,
+  packagingId: z.string().min(1),
+});
+
+const registeredMailRuleSchema = z.object({
+  shippingMethod: criterion,
+  tag: criterion,
+  orderValueAboveCents: optionalWholeNumber(0, 100_000_000),
+  service: z.enum(REGISTERED_MAIL),
+});
+
+const productOverrideSchema = z.object({
+  shippingMethod: criterion,
+  tag: criterion,
+  productCode: wholeNumber(1, 999_999),
+});
+
+export const DEFAULT_PACKAGING = [
+  { id: "dl", name: "DL envelope", tareG: 5, lengthMm: 220, widthMm: 110, heightMm: 5 },
+  { id: "c4-padded", name: "C4 padded envelope", tareG: 30, lengthMm: 324, widthMm: 229, heightMm: 20 },
+  { id: "maxi-box", name: "Flat box", tareG: 80, lengthMm: 300, widthMm: 200, heightMm: 50 },
+];
+
+const countryList = z.preprocess(
+  (value) =>
+    typeof value === "string"
+      ? value
+          .split(/[\s,;]+/)
+          .map((c) => c.trim().toUpperCase())
+          .filter(Boolean)
+      : value,
+  z.array(z.string().regex(/^[A-Z]{2}$/, { error: "settings.error.countryCode" })).max(250),
+);
+
+export const settingsSchema = z.object({
+  sender: senderOrNull.default(null),
+  packagingPresets: z.array(packagingPresetSchema).min(1).max(30).default(DEFAULT_PACKAGING),
+  defaultPackagingId: z.string().min(1).default("dl"),
+  packagingRules: z.array(packagingRuleSchema).max(50).default([]),
+  registeredMailRules: z.array(registeredMailRuleSchema).max(50).default([]),
+  productOverrides: z.array(productOverrideSchema).max(50).default([]),
+  defaultItemWeightG: nullableWholeNumber(1, 2000).default(null),
+  allowWarensendung: z.preprocess(toBoolean, z.boolean()).default(false),
+  pageFormatId: nullableWholeNumber(1, 1_000_000).default(null),
+  voucherLayout: z.enum(VOUCHER_LAYOUTS).default("ADDRESS_ZONE"),
+  motifImageId: nullableWholeNumber(1, 1_000_000_000).default(null),
+  unservedCountries: countryList.default([]),
+});
+
+export interface SettingsIssue {
+  path: Array<string | number>;
+  message: string;
+}
+
+/**
+ * Checks that span fields (packaging ids, duplicates). They read the input defensively, so they can run
+ * on a submission that failed the schema too and every problem is reported at once.
+ */
+export function crossFieldIssues(input: unknown): SettingsIssue[] {
+  const record = (v: unknown): Record<string, unknown> =>
+    typeof v === "object" && v !== null ? Object.fromEntries(Object.entries(v)) : {};
+  const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+  const settings = record(input);
+  const issues: SettingsIssue[] = [];
+  const ids = list(settings.packagingPresets).map((p) => record(p).id);
+  ids.forEach((id, i) => {
+    if (ids.indexOf(id) !== i)
+      issues.push({ path: ["packagingPresets", i, "id"], message: "settings.error.duplicate" });
+  });
+  if (ids.length > 0 && !ids.includes(settings.defaultPackagingId)) {
+    issues.push({ path: ["defaultPackagingId"], message: "settings.error.unknownPackaging" });
+  }
+  list(settings.packagingRules).forEach((rule, i) => {
+    if (ids.length > 0 && !ids.includes(record(rule).packagingId)) {
+      issues.push({ path: ["packagingRules", i, "packagingId"], message: "settings.error.unknownPackaging" });
+    }
+  });
+  const countries = list(settings.unservedCountries);
+  countries.forEach((code, i) => {
+    if (countries.indexOf(code) !== i)
+      issues.push({ path: ["unservedCountries", i], message: "settings.error.duplicate" });
+  });
+  return issues;
+}
+
+export type ShopSettings = z.output<typeof settingsSchema>;
+export type Sender = z.output<typeof senderSchema>;
+export type PackagingPresetSettings = z.output<typeof packagingPresetSchema>;
+
+/** The settings a shop has before it saved anything. */
+export const DEFAULT_SETTINGS: ShopSettings = settingsSchema.parse({});

@@ -1,0 +1,173 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { getJwt } from "@shopify/shopify-api/test-helpers";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { APP, MERCHANT, useSimulator } from "~/internetmarke/sim-harness";
+import { ORDERS_PER_QUERY } from "~/preview/orders.server";
+import { createShopifyFake, DEMO_SHOP_DOMAIN, type ShopifyFake } from "../shopify-fake";
+import { IM_BASE_PATH, PRODUCTS_BASE_PATH } from "../simulators/internetmarke";
+import { createMigratedDatabase, type TestDatabase } from "../support/databases";
+import { responseOf, stubAppEnv, TEST_APP } from "../support/app-env";
+
+/**
+ * `POST /api/preview` and the Portokasse settings route through the real `authenticate.admin`: a bearer
+ * session token signed with the app's secret (as the admin extension sends it), token exchange and the Admin
+ * API served by the Shopify fake over HTTP, Deutsche Post by the simulator over HTTP.
+ */
+type Action = (args: ActionFunctionArgs) => Promise<unknown>;
+type Loader = (args: LoaderFunctionArgs) => Promise<unknown>;
+const SHOP = DEMO_SHOP_DOMAIN;
+
+const env = useSimulator();
+let fake: ShopifyFake;
+let closeFake: () => Promise<void>;
+let database: TestDatabase;
+let previewAction: Action;
+let previewLoader: Loader;
+let kasseAction: Action;
+let kasseLoader: Loader;
+
+async function bearer(shop = SHOP, secret = TEST_APP.apiSecret) {
+  const { token } = await getJwt(shop.replace(".myshopify.com", ""), TEST_APP.apiKey, secret);
+  return `Bearer ${token}`;
+}
+
+async function postPreview(body: unknown, authorization?: string) {
+  const request = new Request(`${TEST_APP.appUrl}/api/preview`, {
+    method: "POST",
+    headers: {
+      Authorization: authorization ?? (await bearer()),
+      "Content-Type": "application/json",
+      Origin: "https://extensions.shopifycdn.com",
+    },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+  return responseOf(() => previewAction({ request, params: {}, context: {} }));
+}
+
+async function kasse(form?: Record<string, string>) {
+  const request = new Request(`${TEST_APP.appUrl}/app/settings/portokasse`, {
+    method: form ? "POST" : "GET",
+    headers: { Authorization: await bearer() },
+    ...(form ? { body: new URLSearchParams(form) } : {}),
+  });
+  return responseOf(() => (form ? kasseAction : kasseLoader)({ request, params: {}, context: {} }));
+}
+
+beforeAll(async () => {
+  fake = createShopifyFake({ apiKey: TEST_APP.apiKey, apiSecret: TEST_APP.apiSecret });
+  fake.seedDemoShop();
+  const server = await fake.listen();
+  closeFake = server.close;
+  database = await createMigratedDatabase("sqlite");
+  stubAppEnv({
+    DATABASE_URL: database.target.url,
+    SHOPIFY_ADMIN_API_ORIGIN: server.origin,
+    INTERNETMARKE_BASE_URL: `${env.origin()}${IM_BASE_PATH}`,
+    PRODUCTS_API_BASE_URL: `${env.origin()}${PRODUCTS_BASE_PATH}`,
+    INTERNETMARKE_CLIENT_ID: APP.clientId,
+    INTERNETMARKE_CLIENT_SECRET: APP.clientSecret,
+  });
+  ({ action: previewAction, loader: previewLoader } = await import("~/routes/api.preview"));
+  ({ action: kasseAction, loader: kasseLoader } = await import("~/routes/app.settings.portokasse"));
+});
+
+afterAll(async () => {
+  const { db } = await import("~/db.server");
+  await db().$disconnect();
+  await database.drop();
+  await closeFake();
+});
+
+describe("the Portokasse settings route", () => {
+  it("connects, and neither the action's nor the loader's data nor any log holds the password", async () => {
+    const logs: string[] = [];
+    const spies = (["info", "warn", "debug", "log"] as const).map((m) =>
+      vi
+        .spyOn(console, m)
+        .mockImplementation((...args: unknown[]) => void logs.push(args.map(String).join(" "))),
+    );
+    const connected = await kasse({ _action: "connect", ...MERCHANT });
+    expect(connected.status).toBe(200);
+    const actionText = await connected.text();
+    expect(JSON.parse(actionText)).toMatchObject({
+      ok: true,
+      portokasse: { username: MERCHANT.username, balanceCents: 10_000 },
+    });
+    const loaderText = await (await kasse()).text();
+    const { db } = await import("~/db.server");
+    const stored = await db().portokasseAccount.findFirstOrThrow({ where: { shop: { domain: SHOP } } });
+    for (const text of [actionText, loaderText, logs.join("\n")]) {
+      expect(text).not.toContain(MERCHANT.password);
+      expect(text).not.toContain(stored.passwordCiphertext);
+      expect(text).not.toContain("passwordCiphertext");
+    }
+    expect(stored.passwordCiphertext).not.toContain(MERCHANT.password);
+    for (const spy of spies) spy.mockRestore();
+  });
+
+  it("explains a Portokasse that has not approved the app", async () => {
+    env.sim.reset();
+    env.sim.addApp(APP);
+    env.addMerchant({ approvedApps: [] });
+    const answer = await (await kasse({ _action: "connect", ...MERCHANT })).json();
+    expect(answer).toMatchObject({ ok: false, problem: "app-not-approved" });
+    env.sim.approveApp(MERCHANT.username, APP.clientId);
+    expect(await (await kasse({ _action: "test" })).json()).toMatchObject({ ok: true, problem: null });
+  });
+});
+
+describe("POST /api/preview", () => {
+  it("previews the bearer token's shop: every order explained, totals, balance, CORS for the extension", async () => {
+    await kasse({ _action: "connect", ...MERCHANT });
+    const ids = fake.shop(SHOP).orders.map((o) => `gid://shopify/Order/${o.id}`);
+    const before = fake.calls.length;
+    const response = await postPreview({ orderIds: ids });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    const preview = await response.json();
+    expect(preview.lines).toHaveLength(ids.length);
+    const errors = preview.lines.filter((l: { ok: boolean }) => !l.ok).map((l: { error: string }) => l.error);
+    expect(errors).toEqual(
+      expect.arrayContaining(["cancelled", "already-fulfilled", "nothing-to-ship", "postal-code-rejected"]),
+    );
+    const sum = preview.totals.reduce((s: number, t: { totalCents: number }) => s + t.totalCents, 0);
+    expect(preview.balance).toMatchObject({
+      totalCents: sum,
+      balanceCents: 10_000,
+      sufficient: true,
+      missingCents: 0,
+    });
+    expect(preview.okCount + preview.errorCount).toBe(ids.length);
+    const queries = fake.calls.slice(before).filter((c) => c.operationName === "PreviewOrders");
+    expect(queries).toHaveLength(Math.ceil(ids.length / ORDERS_PER_QUERY));
+  });
+
+  it("refuses a session token signed with another secret", async () => {
+    const response = await postPreview({ orderIds: ["1"] }, await bearer(SHOP, "not-the-app-secret"));
+    expect(response.status).toBe(401);
+  });
+
+  it.each([
+    ["no ids", { orderIds: [] }],
+    ["more than 250 ids", { orderIds: Array.from({ length: 251 }, (_, i) => String(i + 1)) }],
+    ["not JSON", "orderIds=1"],
+  ])("answers 400 for %s", async (_name, body) => {
+    const response = await postPreview(body);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: "invalid-request" });
+  });
+
+  it("answers the extension's CORS preflight and refuses GET", async () => {
+    const preflight = new Request(`${TEST_APP.appUrl}/api/preview`, {
+      method: "OPTIONS",
+      headers: { Origin: "https://extensions.shopifycdn.com", "Access-Control-Request-Method": "POST" },
+    });
+    const answer = await responseOf(() => previewAction({ request: preflight, params: {}, context: {} }));
+    expect(answer.status).toBe(204);
+    expect(answer.headers.get("Access-Control-Allow-Headers")).toContain("Authorization");
+    const get = new Request(`${TEST_APP.appUrl}/api/preview`, { headers: { Authorization: await bearer() } });
+    expect((await responseOf(() => previewLoader({ request: get, params: {}, context: {} }))).status).toBe(
+      405,
+    );
+  });
+});
