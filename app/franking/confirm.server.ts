@@ -1,0 +1,112 @@
+/**
+ * From order ids to a batch: the same checks and product choice as the batch preview (app/preview), the
+ * address binding for ADDRESS_ZONE stamps, and the options from the shop's settings. Products and
+ * prices are fixed here; orders the preview refuses are left out with its reason.
+ */
+import { portokasseCatalogForUse } from "~/catalog/portokasse-catalog.server";
+import { toMappingCatalog } from "~/catalog/price-list";
+import { productCatalogForUse } from "~/catalog/products.server";
+import type { Db } from "~/db.server";
+import { bindAddresses, type AddressBinding, type InternetmarkeClient, type ShippingAddress } from "~/internetmarke";
+import { portokasseFor } from "~/portokasse/connection.server";
+import { normaliseOrderId, previewLine } from "~/preview/lines";
+import { fetchPreviewOrders, type FetchedOrder } from "~/preview/orders.server";
+import type { ShopSettings } from "~/settings/schema";
+import { loadSettings } from "~/settings/settings.server";
+import { toMappingSettings } from "~/settings/to-mapping";
+import type { AdminGraphql } from "~/shopify/graphql.server";
+import type { BatchOptions } from "./create-batch.server";
+import type { LabelFormat, LeftOutOrder, PricedOrder } from "./model";
+
+/** Cart size until Deutsche Post says otherwise (a refused size is halved, see README). */
+export const DEFAULT_MAX_POSITIONS_PER_CART = 50;
+export const FRANKED_TAG = "frankiert";
+
+export interface ConfirmDeps {
+  admin: AdminGraphql;
+  db: Db;
+  im: InternetmarkeClient;
+  encryptionKey: string;
+  now: Date;
+}
+
+export interface ConfirmRequest {
+  shopId: string;
+  orderIds: readonly string[];
+  labelFormat: LabelFormat;
+  startPosition: number;
+  notifyCustomer: boolean;
+}
+
+/** Why no batch can be made at all (the route answers 409 with it). */
+export type ConfirmProblem = "portokasse_not_linked" | "no_page_format" | "start_position_out_of_range" | "no_sender";
+
+export type Confirmed =
+  | { ok: true; orders: PricedOrder[]; leftOut: LeftOutOrder[]; options: BatchOptions }
+  | { ok: false; problem: ConfirmProblem };
+
+function senderAddress(settings: ShopSettings): ShippingAddress | null {
+  const s = settings.sender;
+  return s ? { name: s.name, company: s.company, address1: s.street, zip: s.postalCode, city: s.city, countryCode: s.country } : null;
+}
+
+function binding(order: FetchedOrder, sender: ShippingAddress): AddressBinding | "unusable-address" {
+  const a = order.shippingAddress;
+  if (!a) return "unusable-address";
+  const bound = bindAddresses({
+    sender,
+    receiver: { name: a.name, company: a.company, address1: a.address1, address2: a.address2, zip: a.zip, city: a.city, countryCode: a.countryCodeV2 },
+  });
+  return bound.ok ? bound.binding : "unusable-address";
+}
+
+export async function confirmOrders(deps: ConfirmDeps, request: ConfirmRequest): Promise<Confirmed> {
+  const { db, im, now } = deps;
+  const settings = await loadSettings(db, request.shopId);
+  const linked = await portokasseFor(db, im, request.shopId, deps.encryptionKey);
+  if (!linked) return { ok: false, problem: "portokasse_not_linked" };
+  const kasseCatalog = await portokasseCatalogForUse(db, request.shopId, linked.kasse, now);
+  const format = kasseCatalog.pageFormats.find((f) => f.id === settings.pageFormatId);
+  if (request.labelFormat === "PDF" && !format) return { ok: false, problem: "no_page_format" };
+  if (format && request.startPosition > format.labelsX * format.labelsY) return { ok: false, problem: "start_position_out_of_range" };
+  const sender = senderAddress(settings);
+  if (settings.voucherLayout === "ADDRESS_ZONE" && !sender) return { ok: false, problem: "no_sender" };
+
+  const priceList = await productCatalogForUse(db, im, now);
+  const catalog = toMappingCatalog(priceList.products, kasseCatalog.contractProducts).products;
+  const mapping = toMappingSettings(settings);
+  const gids = [...new Set(request.orderIds.flatMap((id) => normaliseOrderId(id) ?? []))];
+  const fetched = await fetchPreviewOrders(deps.admin, gids);
+  const orders: PricedOrder[] = [];
+  const leftOut: LeftOutOrder[] = [];
+  for (const id of request.orderIds) {
+    const gid = normaliseOrderId(id);
+    const order = gid ? fetched.get(gid) : undefined;
+    const line = gid ? previewLine(gid, order, mapping, catalog) : null;
+    if (!gid || !line || !line.ok || !order) {
+      leftOut.push({ orderId: gid ?? id, orderName: line?.orderName ?? "", reason: line && !line.ok ? line.error : "invalid-id" });
+      continue;
+    }
+    const address = sender && settings.voucherLayout === "ADDRESS_ZONE" ? binding(order, sender) : null;
+    if (typeof address === "string") {
+      leftOut.push({ orderId: gid, orderName: order.name, reason: address });
+      continue;
+    }
+    orders.push({ orderId: gid, orderName: order.name, productCode: line.productCode, productName: line.productName, priceCents: line.priceCents, address });
+  }
+  return {
+    ok: true,
+    orders,
+    leftOut,
+    options: {
+      labelFormat: request.labelFormat,
+      pageFormat: format ? { id: format.id, grid: { labelX: format.labelsX, labelY: format.labelsY } } : null,
+      layout: settings.voucherLayout,
+      startPosition: format ? request.startPosition : 1,
+      imageId: settings.motifImageId,
+      maxPositionsPerCart: DEFAULT_MAX_POSITIONS_PER_CART,
+      notifyCustomer: request.notifyCustomer,
+      tag: FRANKED_TAG,
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * What one batch run needs, all injected: the database, the shop's Portokasse, the shop's Admin API,
+ * the clock, sleep, a fetch for label downloads, the lease and (tests only) crash points.
+ */
+import type { Db } from "~/db.server";
+import type { Portokasse } from "~/internetmarke";
+import type { AdminGraphql } from "~/shopify/graphql.server";
+
+/** Named points between the steps of a purchase; the crash tests kill the process at each of them. */
+export type CrashPoint =
+  | "after-init-cart"
+  | "after-shop-order-id"
+  | "before-checkout"
+  | "after-checkout"
+  | "after-record"
+  | "after-labels"
+  | "after-fulfillment";
+
+export interface FrankingHooks {
+  /** Called when the run passes a crash point. Production passes no hooks. */
+  at?(point: CrashPoint, detail: { batchId: string; cartId?: string }): Promise<void> | void;
+}
+
+export type FetchBytes = (url: string) => Promise<{ ok: boolean; status: number; arrayBuffer(): Promise<ArrayBuffer> }>;
+
+export interface FrankingTimings {
+  /** Pause after an unclear checkout before asking the server what happened (ADR 004). */
+  reconcileDelayMs: number;
+  /** How long a worker's lease lasts; renewed between steps. Must exceed reconcileDelayMs. */
+  leaseMs: number;
+  /** Shopify writes are tried this often, with backoff, before the task counts as FAILED. */
+  maxFulfillmentAttempts: number;
+  /** A batch run that fails this often without a checkout in flight stops buying. */
+  maxBatchAttempts: number;
+}
+
+export const DEFAULT_TIMINGS: FrankingTimings = {
+  reconcileDelayMs: 90_000,
+  leaseMs: 5 * 60_000,
+  maxFulfillmentAttempts: 8,
+  maxBatchAttempts: 12,
+};
+
+export interface RunContext {
+  db: Db;
+  portokasse: Portokasse;
+  admin: AdminGraphql;
+  now: () => Date;
+  sleep: (ms: number) => Promise<void>;
+  fetchBytes: FetchBytes;
+  timings: FrankingTimings;
+  hooks: FrankingHooks;
+  /** Extends the lease; throws LeaseLostError when another worker took the batch. */
+  renewLease(): Promise<void>;
+}
+
+export class LeaseLostError extends Error {
+  override name = "LeaseLostError";
+  constructor(batchId: string) {
+    super(`The lease on batch ${batchId} was lost; another worker continues it`);
+  }
+}
+
+/** A problem that ends buying for the whole batch (no money, refused login, ...). */
+export class StopBuying extends Error {
+  override name = "StopBuying";
+  constructor(
+    readonly reason: string,
+    readonly missingCents: number | null = null,
+  ) {
+    super(`Buying stopped: ${reason}`);
+  }
+}
+
+export async function passPoint(ctx: RunContext, point: CrashPoint, detail: { batchId: string; cartId?: string }) {
+  await ctx.hooks.at?.(point, detail);
+}
+
+/** A short, log-safe description of an error (InternetmarkeError messages are already redacted). */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    const code = "code" in error && typeof error.code === "string" ? `${error.code}: ` : "";
+    return `${code}${error.message}`.slice(0, 500);
+  }
+  return String(error).slice(0, 500);
+}

@@ -1,0 +1,54 @@
+/**
+ * The worker lease on a batch. Taking it is one conditional UPDATE (status active, lease expired or
+ * free), so with any number of processes on one database exactly one wins. Each take gets its own
+ * token; renewing and releasing only work with the token, so a worker that lost its lease notices.
+ */
+import { randomUUID } from "node:crypto";
+import type { Db } from "~/db.server";
+import { LeaseLostError } from "./context";
+import { ACTIVE_BATCH_STATUS } from "./model";
+
+export const leaseToken = (owner: string): string => `${owner}#${randomUUID().slice(0, 8)}`;
+
+const free = (now: Date) => ({ OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] });
+
+/** Batches a worker may take now, oldest first. */
+export async function dueBatches(db: Db, now: Date, limit: number): Promise<string[]> {
+  const rows = await db.frankingBatch.findMany({
+    where: { status: { in: [...ACTIVE_BATCH_STATUS] }, ...free(now) },
+    orderBy: { createdAt: "asc" },
+    take: limit,
+    select: { id: true },
+  });
+  return rows.map((r) => r.id);
+}
+
+export async function takeLease(db: Db, batchId: string, token: string, now: Date, leaseMs: number): Promise<boolean> {
+  const taken = await db.frankingBatch.updateMany({
+    where: { id: batchId, status: { in: [...ACTIVE_BATCH_STATUS] }, ...free(now) },
+    data: { leaseOwner: token, leaseUntil: new Date(now.getTime() + leaseMs), status: "RUNNING" },
+  });
+  return taken.count === 1;
+}
+
+export async function renewLease(db: Db, batchId: string, token: string, now: Date, leaseMs: number): Promise<void> {
+  const renewed = await db.frankingBatch.updateMany({
+    where: { id: batchId, leaseOwner: token },
+    data: { leaseUntil: new Date(now.getTime() + leaseMs) },
+  });
+  if (renewed.count !== 1) throw new LeaseLostError(batchId);
+}
+
+/**
+ * Gives the batch back. `nextLookAt`: when a worker should look at it again (null: at once, or never
+ * for a finished batch); `data` is written in the same conditional update.
+ */
+export async function releaseLease(
+  db: Db,
+  batchId: string,
+  token: string,
+  nextLookAt: Date | null,
+  data: { attempts?: number; error?: string | null } = {},
+): Promise<void> {
+  await db.frankingBatch.updateMany({ where: { id: batchId, leaseOwner: token }, data: { ...data, leaseOwner: null, leaseUntil: nextLookAt } });
+}

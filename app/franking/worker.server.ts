@@ -1,0 +1,180 @@
+/**
+ * The franking worker: polls for batches that are queued or running with an expired lease, takes the
+ * lease (one conditional UPDATE), runs the batch and gives it back, with the time to look again.
+ * Any number of workers in any number of processes can share one database.
+ */
+import { hostname } from "node:os";
+import type { Db } from "~/db.server";
+import type { InternetmarkeClient, Portokasse } from "~/internetmarke";
+import type { AdminGraphql } from "~/shopify/graphql.server";
+import { stopBuying } from "./cart-records.server";
+import {
+  DEFAULT_TIMINGS,
+  describeError,
+  LeaseLostError,
+  type FetchBytes,
+  type FrankingHooks,
+  type FrankingTimings,
+  type RunContext,
+} from "./context";
+import { lazyAdmin, lazyPortokasse } from "./lazy.server";
+import { dueBatches, leaseToken, releaseLease, renewLease, takeLease } from "./lease.server";
+import { runBatch } from "./run-batch.server";
+
+export interface FrankingWorkerOptions {
+  db: Db;
+  internetmarke: InternetmarkeClient;
+  /** The shop's Portokasse, or null when none is linked (see app/portokasse: `portokasseFor`). */
+  portokasseFor(shop: { id: string; domain: string }, internetmarke: InternetmarkeClient): Promise<Portokasse | null>;
+  /** Admin API access without a request: `unauthenticated.admin(shop)` in production, the fake in tests. */
+  adminFor(shopDomain: string): Promise<AdminGraphql>;
+  now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+  /** Names this worker in leases (host and process id by default). */
+  owner?: string;
+  pollMs?: number;
+  timings?: Partial<FrankingTimings>;
+  fetchBytes?: FetchBytes;
+  hooks?: FrankingHooks;
+  logger?: { info?(message: string): void; warn?(message: string): void };
+}
+
+export interface FrankingWorker {
+  /** Looks for work now instead of at the next poll (called when a batch is created). */
+  kick(): void;
+  /** One pass over the due batches; returns how many this worker ran. */
+  workOnce(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** 10 s, 20 s, 40 s ... capped at 15 minutes. */
+export const batchBackoffMs = (attempts: number): number => Math.min(15 * 60_000, 10_000 * 2 ** Math.max(0, attempts - 1));
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** A worker that does nothing until `start()` (tests call `workOnce()` themselves). */
+export interface StartableWorker extends FrankingWorker {
+  start(): void;
+}
+
+export function createFrankingWorker(options: FrankingWorkerOptions): StartableWorker {
+  const now = options.now ?? (() => new Date());
+  const sleep = options.sleep ?? realSleep;
+  const owner = options.owner ?? `${hostname()}:${process.pid}`;
+  const timings: FrankingTimings = { ...DEFAULT_TIMINGS, ...options.timings };
+  const fetchBytes: FetchBytes = options.fetchBytes ?? ((url) => fetch(url));
+  const { db } = options;
+
+  function contextFor(shop: { id: string; domain: string }, batchId: string, token: string): RunContext {
+    return {
+      db,
+      portokasse: lazyPortokasse(() => options.portokasseFor(shop, options.internetmarke)),
+      admin: lazyAdmin(() => options.adminFor(shop.domain)),
+      now,
+      sleep,
+      fetchBytes,
+      timings,
+      hooks: options.hooks ?? {},
+      renewLease: () => renewLease(db, batchId, token, now(), timings.leaseMs),
+    };
+  }
+
+  async function failed(ctx: RunContext, batchId: string, token: string, error: unknown): Promise<void> {
+    const batch = await db.frankingBatch.findUniqueOrThrow({ where: { id: batchId } });
+    const attempts = batch.attempts + 1;
+    const inFlight = await db.frankingCart.count({ where: { batchId, state: "CHECKOUT_SENT" } });
+    const message = describeError(error);
+    options.logger?.warn?.(`Franking batch ${batchId} failed (attempt ${attempts}): ${message}`);
+    if (attempts >= timings.maxBatchAttempts && inFlight === 0 && batch.stopReason === null) {
+      await stopBuying(ctx, batchId, "gave_up", null);
+      await releaseLease(db, batchId, token, null, { attempts, error: message });
+      return;
+    }
+    await releaseLease(db, batchId, token, new Date(now().getTime() + batchBackoffMs(attempts)), { attempts, error: message });
+  }
+
+  async function runOne(batchId: string): Promise<boolean> {
+    const token = leaseToken(owner);
+    if (!(await takeLease(db, batchId, token, now(), timings.leaseMs))) return false;
+    const batch = await db.frankingBatch.findUniqueOrThrow({ where: { id: batchId }, include: { shop: { select: { id: true, domain: true } } } });
+    const ctx = contextFor(batch.shop, batchId, token);
+    try {
+      const outcome = await runBatch(ctx, batchId);
+      await releaseLease(db, batchId, token, outcome.kind === "later" ? outcome.at : null);
+      if (outcome.kind === "finished") options.logger?.info?.(`Franking batch ${batchId} finished: ${outcome.status}`);
+    } catch (error) {
+      if (error instanceof LeaseLostError) return true;
+      await failed(ctx, batchId, token, error);
+    }
+    return true;
+  }
+
+  let stopped = false;
+  let wake: (() => void) | null = null;
+  let loop: Promise<void> = Promise.resolve();
+
+  const worker: StartableWorker = {
+    start() {
+      loop = poll();
+    },
+    kick() {
+      wake?.();
+    },
+    async workOnce() {
+      let ran = 0;
+      for (const id of await dueBatches(db, now(), 10)) {
+        if (stopped) break;
+        if (await runOne(id)) ran++;
+      }
+      return ran;
+    },
+    async stop() {
+      stopped = true;
+      wake?.();
+      await loop;
+    },
+  };
+
+  async function poll(): Promise<void> {
+    while (!stopped) {
+      let ran = 0;
+      try {
+        ran = await worker.workOnce();
+      } catch (error) {
+        options.logger?.warn?.(`Franking worker pass failed: ${describeError(error)}`);
+      }
+      if (ran > 0 || stopped) continue;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        void sleep(options.pollMs ?? 5_000).then(resolve);
+      });
+      wake = null;
+    }
+  }
+
+  return worker;
+}
+
+declare global {
+  // The workers of this process, so a route can kick them when it created a batch.
+  var __frankiermeisterWorkers: Set<FrankingWorker> | undefined;
+}
+
+/** Starts polling in the background. Stop it with `stop()` (waits for the current batch step). */
+export function startFrankingWorker(options: FrankingWorkerOptions): FrankingWorker {
+  const worker = createFrankingWorker(options);
+  worker.start();
+  globalThis.__frankiermeisterWorkers ??= new Set();
+  globalThis.__frankiermeisterWorkers.add(worker);
+  const stop = worker.stop;
+  worker.stop = async () => {
+    globalThis.__frankiermeisterWorkers?.delete(worker);
+    await stop();
+  };
+  return worker;
+}
+
+/** Tells this process's workers that a batch is waiting (other processes find it at their next poll). */
+export function kickFrankingWorkers(): void {
+  for (const worker of globalThis.__frankiermeisterWorkers ?? []) worker.kick();
+}
