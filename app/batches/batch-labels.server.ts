@@ -1,0 +1,107 @@
+/**
+ * The one label file of a batch, from the stored bytes of its bought carts: a PDF for PDF batches, a ZIP
+ * of PNGs (named after the orders) for PNG batches. Only the shop's own batches are found.
+ */
+import type { FrankingCart } from "~/generated/prisma/sqlite/client";
+import type { Db } from "~/db.server";
+import { LabelFileError, mergeLabelPdfs, mergePngZips } from "~/labels";
+import { parsePositions } from "~/franking/model";
+import { cartFile, refetchCartFile, type CartBytesDeps } from "./cart-bytes.server";
+
+export interface DownloadFile {
+  bytes: Uint8Array;
+  contentType: string;
+  filename: string;
+}
+
+export type LabelFormatParam = "pdf" | "png";
+
+export async function findShopBatch(db: Db, shopDomain: string, batchId: string) {
+  return db.frankingBatch.findFirst({ where: { id: batchId, shop: { domain: shopDomain } } });
+}
+
+export const boughtCarts = (db: Db, batchId: string) =>
+  db.frankingCart.findMany({ where: { batchId, state: "BOUGHT" }, orderBy: { sequence: "asc" } });
+
+/** `frankierung-2025-10-06-k3x9a2.pdf`: the day of the batch and the end of its id. */
+export function batchFileName(
+  batch: { id: string; createdAt: Date },
+  extension: string,
+  prefix = "frankierung",
+) {
+  return `${prefix}-${batch.createdAt.toISOString().slice(0, 10)}-${batch.id.slice(-6)}.${extension}`;
+}
+
+const REPAIRABLE = new Set(["not_a_pdf", "encrypted_pdf", "not_a_zip", "not_a_png", "page_out_of_range"]);
+
+/**
+ * Loads every cart's file and runs `build`; when a stored file turns out unreadable, that cart's file is
+ * fetched again from Deutsche Post once and `build` runs again.
+ */
+export async function withRepair<T>(
+  deps: CartBytesDeps,
+  shopId: string,
+  carts: readonly FrankingCart[],
+  build: (parts: Uint8Array[]) => Promise<T>,
+): Promise<T> {
+  const parts = await Promise.all(
+    carts.map(async (cart) => (await cartFile(deps, shopId, cart, "label")) ?? new Uint8Array()),
+  );
+  try {
+    return await build(parts);
+  } catch (error) {
+    const cart = error instanceof LabelFileError && error.part !== null ? carts[error.part] : undefined;
+    if (!cart || !(error instanceof LabelFileError) || !REPAIRABLE.has(error.code)) throw error;
+    parts[error.part ?? 0] = (await refetchCartFile(deps, shopId, cart, "label")) ?? new Uint8Array();
+    return build(parts);
+  }
+}
+
+/** The order name of every stamp in batch order (positions that got a voucher, cart by cart). */
+async function stampNames(db: Db, batchId: string, carts: readonly FrankingCart[]): Promise<string[]> {
+  const [orders, vouchers] = await Promise.all([
+    db.frankingOrder.findMany({ where: { batchId }, select: { id: true, orderName: true } }),
+    db.voucher.findMany({ where: { batchId }, select: { batchOrderId: true } }),
+  ]);
+  const names = new Map(orders.map((o) => [o.id, o.orderName]));
+  const stamped = new Set(vouchers.map((v) => v.batchOrderId));
+  return carts.flatMap((cart) =>
+    parsePositions(cart.positions)
+      .filter((p) => stamped.has(p.batchOrderId))
+      .map((p) => names.get(p.batchOrderId) ?? p.orderId),
+  );
+}
+
+function mergeZips(parts: Uint8Array[], names: string[]): Uint8Array {
+  try {
+    return mergePngZips(parts, names);
+  } catch (error) {
+    // A cart whose ZIP holds another number of stamps than vouchers were recorded: plain numbers then.
+    if (error instanceof LabelFileError && error.code === "name_count_mismatch") return mergePngZips(parts);
+    throw error;
+  }
+}
+
+/**
+ * The batch's label file, or null when the batch is not the shop's, has no bought cart yet, or was bought
+ * in the other format (`format` defaults to the batch's own).
+ */
+export async function batchLabels(
+  deps: CartBytesDeps,
+  input: { shopDomain: string; batchId: string; format?: LabelFormatParam | null },
+): Promise<DownloadFile | null> {
+  const batch = await findShopBatch(deps.db, input.shopDomain, input.batchId);
+  if (!batch) return null;
+  const own: LabelFormatParam = batch.labelFormat === "PNG" ? "png" : "pdf";
+  if (input.format && input.format !== own) return null;
+  const carts = await boughtCarts(deps.db, batch.id);
+  if (carts.length === 0) return null;
+  if (own === "png") {
+    const names = await stampNames(deps.db, batch.id, carts);
+    const bytes = await withRepair(deps, batch.shopId, carts, async (parts) => mergeZips(parts, names));
+    return { bytes, contentType: "application/zip", filename: batchFileName(batch, "zip") };
+  }
+  const title = `Frankiermeister ${batchFileName(batch, "pdf")}`;
+  const bytes = await withRepair(deps, batch.shopId, carts, (parts) => mergeLabelPdfs(parts, { title }));
+  return { bytes, contentType: "application/pdf", filename: batchFileName(batch, "pdf") };
+}

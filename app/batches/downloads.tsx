@@ -1,0 +1,42 @@
+/** The download buttons of a batch: labels, Einlieferungsliste, CSV; all signed links, opened in a new tab. */
+import { BlockStack, Button, Card, InlineStack, Text } from "@shopify/polaris";
+import type { MessageKey } from "~/i18n";
+
+interface Props {
+  links: { labels: string | null; manifest: string | null; csv: string };
+  labelFormat: string;
+  t: (key: MessageKey) => string;
+}
+
+export function BatchDownloads({ links, labelFormat, t }: Props) {
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">
+          {t("batch.downloads")}
+        </Text>
+        {links.labels === null ? <Text as="p">{t("batch.download.none")}</Text> : null}
+        <InlineStack gap="300">
+          {links.labels ? (
+            <Button variant="primary" url={links.labels} target="_blank">
+              {labelFormat === "PNG" ? t("batch.download.png") : t("batch.download.pdf")}
+            </Button>
+          ) : null}
+          {links.manifest ? (
+            <Button url={links.manifest} target="_blank">
+              {t("batch.download.manifest")}
+            </Button>
+          ) : null}
+          <Button url={links.csv} target="_blank" download>
+            {t("batch.download.csv")}
+          </Button>
+        </InlineStack>
+        <Text as="p" tone="subdued" variant="bodySm">
+          {labelFormat === "PNG"
+            ? t("batch.download.linkNote")
+            : `${t("batch.reprint.sheetNote")} ${t("batch.download.linkNote")}`}
+        </Text>
+      </BlockStack>
+    </Card>
+  );
+}

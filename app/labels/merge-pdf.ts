@@ -1,0 +1,39 @@
+import { LabelFileError } from "./errors";
+import { appendPages, loadPart, newOutput } from "./pdf";
+
+export interface MergeOptions {
+  /** Document title shown by PDF viewers, e.g. "Frankiermeister Stapel 12". */
+  title?: string;
+}
+
+/**
+ * One PDF for the whole batch: the carts' pages in cart order, then page order, each page keeping its own
+ * size (a batch may mix an A4 sheet and label-printer labels). Every part is checked before anything is
+ * merged, so a broken part fails the call with a `NotAPdfError` naming it.
+ */
+export async function mergeLabelPdfs(
+  parts: readonly Uint8Array[],
+  options: MergeOptions = {},
+): Promise<Uint8Array> {
+  if (parts.length === 0) throw new LabelFileError("nothing_to_merge", "No label PDFs to merge");
+  const sources = await Promise.all(parts.map((bytes, i) => loadPart(bytes, i)));
+  const out = await newOutput(options.title ?? "INTERNETMARKE");
+  for (const source of sources) await appendPages(out, source);
+  return out.save();
+}
+
+/**
+ * The Einlieferungsbelege (manifest PDFs) of several carts as one document, in cart order. `null` when
+ * no cart has one; the caller then renders a posting list (`renderPostingList`).
+ */
+export async function mergeManifests(
+  parts: readonly (Uint8Array | null)[],
+  options: MergeOptions = {},
+): Promise<Uint8Array | null> {
+  const present = parts.flatMap((bytes, part) => (bytes === null ? [] : [{ bytes, part }]));
+  if (present.length === 0) return null;
+  const sources = await Promise.all(present.map(({ bytes, part }) => loadPart(bytes, part)));
+  const out = await newOutput(options.title ?? "Einlieferungsliste");
+  for (const source of sources) await appendPages(out, source);
+  return out.save();
+}

@@ -1,0 +1,128 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import {
+  Badge,
+  BlockStack,
+  Button,
+  Card,
+  DataTable,
+  InlineStack,
+  Layout,
+  Page,
+  Text,
+  TextField,
+} from "@shopify/polaris";
+import { useState } from "react";
+import { formatDateTime, formatEuro } from "~/batches/format";
+import { batchesPage } from "~/batches/pages.server";
+import { batchStatusWord } from "~/batches/status-words";
+import { config } from "~/config.server";
+import { db } from "~/db.server";
+import { resolveLocale, translator } from "~/i18n";
+import { authenticate } from "~/shopify.server";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const locale = resolveLocale(request);
+  const data = await batchesPage(db(), {
+    shop: session.shop,
+    locale,
+    apiSecret: config().SHOPIFY_API_SECRET,
+    now: new Date(),
+    params: new URL(request.url).searchParams,
+  });
+  return { ...data, locale };
+};
+
+export default function Batches() {
+  const { batches, exportForm, locale } = useLoaderData<typeof loader>();
+  const t = translator(locale);
+  const [from, setFrom] = useState(exportForm.from);
+  const [to, setTo] = useState(exportForm.to);
+  const rows = batches.map((b) => {
+    const status = batchStatusWord(b.status, t);
+    return [
+      <Link key={b.id} to={`/app/batches/${b.id}`}>
+        {formatDateTime(b.createdAt, locale)}
+      </Link>,
+      <Badge key="status" tone={status.tone}>
+        {status.label}
+      </Badge>,
+      b.counts.total,
+      b.counts.franked,
+      b.counts.failed,
+      formatEuro(b.spentCents, locale),
+      b.labelFormat,
+    ];
+  });
+  return (
+    <Page title={t("batches.title")}>
+      <Layout>
+        <Layout.Section>
+          <Card>
+            {batches.length === 0 ? (
+              <Text as="p">{t("batches.empty")}</Text>
+            ) : (
+              <DataTable
+                columnContentTypes={["text", "text", "numeric", "numeric", "numeric", "numeric", "text"]}
+                headings={[
+                  t("batches.col.date"),
+                  t("batches.col.status"),
+                  t("batches.col.orders"),
+                  t("batches.col.franked"),
+                  t("batches.col.failed"),
+                  t("batches.col.cost"),
+                  t("batches.col.format"),
+                ]}
+                rows={rows}
+              />
+            )}
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <Text as="h2" variant="headingMd">
+                {t("batches.export.heading")}
+              </Text>
+              <Text as="p" tone="subdued">
+                {t("batches.export.help")}
+              </Text>
+              <Form method="get">
+                <InlineStack gap="300" blockAlign="end">
+                  <TextField
+                    label={t("batches.export.from")}
+                    type="date"
+                    name="from"
+                    value={from}
+                    onChange={setFrom}
+                    autoComplete="off"
+                  />
+                  <TextField
+                    label={t("batches.export.to")}
+                    type="date"
+                    name="to"
+                    value={to}
+                    onChange={setTo}
+                    autoComplete="off"
+                  />
+                  <Button submit>{t("batches.export.apply")}</Button>
+                  {exportForm.link && from === exportForm.from && to === exportForm.to ? (
+                    <Button variant="primary" url={exportForm.link} target="_blank" download>
+                      {t("batches.export.download")}
+                    </Button>
+                  ) : null}
+                </InlineStack>
+              </Form>
+              {exportForm.link === null ? (
+                <Text as="p" tone="critical">
+                  {t("batches.export.invalid")}
+                </Text>
+              ) : null}
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

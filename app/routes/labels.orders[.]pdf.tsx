@@ -1,0 +1,19 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { downloadDeps } from "~/batches/deps.server";
+import { orderLabels, parseOrderIds } from "~/batches/order-labels.server";
+import { fileResponse, notFound } from "~/batches/responses";
+import { serveDownload } from "~/batches/serve.server";
+
+/**
+ * GET /labels/orders.pdf?ids=<order id or gid>,...: the label pages of these orders (whole sheet pages).
+ * `X-Shared-With-Orders` names other orders whose stamps are on the same pages.
+ */
+export const loader = ({ request }: LoaderFunctionArgs) =>
+  serveDownload(request, async (shopDomain, url) => {
+    const file = await orderLabels(downloadDeps(), { shopDomain, orderIds: parseOrderIds(url.searchParams) });
+    if (!file) return notFound();
+    const response = fileResponse(file, "inline");
+    response.headers.set("X-Shared-With-Orders", file.sharedWith.join(","));
+    response.headers.set("X-Missing-Orders", file.missing.join(","));
+    return response;
+  });
