@@ -43,10 +43,11 @@ const cancelledPayload = z
   .loose();
 
 /**
- * orders/cancelled: recorded once per Shopify event (deliveries repeat), for the refund work to
- * pick up. Only ids and dates are kept. Returns false when this event was already recorded.
+ * orders/cancelled: recorded once per Shopify event (deliveries repeat), and the refund work for the
+ * order (app/refunds) queued in the same write, so an event is never recorded without its job. Only ids
+ * and dates are kept. Returns false when this event was already recorded.
  */
-export async function orderCancelled(db: Db, delivery: WebhookDelivery): Promise<boolean> {
+export async function orderCancelled(db: Db, delivery: WebhookDelivery, now: Date = new Date()): Promise<boolean> {
   const order = cancelledPayload.parse(delivery.payload);
   const shop = await shopFor(db, delivery.shop);
   const payload = {
@@ -56,6 +57,7 @@ export async function orderCancelled(db: Db, delivery: WebhookDelivery): Promise
     customerId: order.customer ? String(order.customer.id) : null,
   };
   try {
+    // One create with a nested create: Prisma runs both in one transaction.
     await db.webhookEvent.create({
       data: {
         shopId: shop.id,
@@ -63,6 +65,7 @@ export async function orderCancelled(db: Db, delivery: WebhookDelivery): Promise
         eventId: delivery.eventId ?? delivery.webhookId,
         webhookId: delivery.webhookId,
         payload: JSON.stringify(payload),
+        refundJob: { create: { shopId: shop.id, orderId: payload.orderId, nextAttemptAt: now } },
       },
     });
     return true;
