@@ -22,8 +22,16 @@ if (applied.length > 0) console.info(`Applied migrations: ${applied.join(", ")}`
 const server = await startAppServer({ mode: "production", port: config().PORT });
 console.info(`Frankiermeister listens on ${server.origin}`);
 
+// Background work of this process: buying batches and refunds. Any number of app processes may run
+// them against one PostgreSQL; leases in the database give each batch and refund to one worker.
+const { startBackgroundWorkers } = await import("../app/workers.server");
+const workers = startBackgroundWorkers();
+
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
-    void server.close().then(() => process.exit(0));
+    void workers
+      .stop()
+      .then(() => server.close())
+      .then(() => process.exit(0));
   });
 }

@@ -1,10 +1,10 @@
-import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { type HeadersFunction, json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
 import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
-import { resolveLocale, translator } from "~/i18n";
+import { localeCookie, resolveLocale, translator } from "~/i18n";
 import { polarisTranslations } from "~/i18n/polaris";
 import { config } from "~/config.server";
 import { authenticate } from "~/shopify.server";
@@ -14,12 +14,16 @@ export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   await authenticate.admin(request);
   const settings = config();
-  return {
-    apiKey: settings.SHOPIFY_API_KEY,
-    locale: resolveLocale(request),
-    // Local mode: App Bridge comes from the local admin host instead of Shopify's CDN.
-    appBridgeUrl: settings.APP_BRIDGE_URL ?? null,
-  };
+  const cookie = localeCookie(request);
+  return json(
+    {
+      apiKey: settings.SHOPIFY_API_KEY,
+      locale: resolveLocale(request),
+      // Local mode: App Bridge comes from the local admin host instead of Shopify's CDN.
+      appBridgeUrl: settings.APP_BRIDGE_URL ?? null,
+    },
+    cookie ? { headers: { "Set-Cookie": cookie } } : undefined,
+  );
 };
 
 export default function AppLayout() {
@@ -36,6 +40,10 @@ export default function AppLayout() {
         <Link to="/app" rel="home">
           {t("nav.home")}
         </Link>
+        <Link to="/app/preview">{t("nav.preview")}</Link>
+        <Link to="/app/batches">{t("nav.batches")}</Link>
+        <Link to="/app/settings">{t("nav.settings")}</Link>
+        <Link to="/app/refunds">{t("nav.refunds")}</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

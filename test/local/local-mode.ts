@@ -110,6 +110,10 @@ export async function startLocalMode(options: LocalModeOptions) {
     before: (server) => server.use(allowFramingBy(adminHost.origin)),
   });
 
+  // Imported only now: the workers read the configuration set above.
+  const { startBackgroundWorkers } = await import("~/workers.server");
+  const workers = startBackgroundWorkers();
+
   return {
     appUrl,
     adminUrl: adminHost.appPageUrl,
@@ -120,6 +124,7 @@ export async function startLocalMode(options: LocalModeOptions) {
     simulator,
     shopDomain,
     close: async () => {
+      await workers.stop();
       await app.close();
       await adminHost.close();
       await simulatorServer.close();

@@ -19,6 +19,9 @@ Frankiermeister runs in local mode.
   The fake shop's orders and fulfillments:       ${running.fakeAdminUrl}
   Deutsche Post simulator (INTERNETMARKE API):   ${running.simulatorUrl}
 
+  Link the simulator's Portokasse in Settings -> Portokasse with
+    username ${running.portokasse.username}   password ${running.portokasse.password}
+
 Press Ctrl+C to stop.`);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
