@@ -9,7 +9,7 @@ export const createBatchBodySchema = z.object({
   startPosition: z.number().int().min(1).max(1000).default(1),
   labelFormat: z.enum(["PDF", "PNG"]).default("PDF"),
   /** Shopify emails the customer about the fulfillment (default off). */
-  notifyCustomer: z.boolean().default(false),
+  notifyCustomer: z.boolean().optional(),
 });
 
 export type CreateBatchBody = z.infer<typeof createBatchBodySchema>;

@@ -35,7 +35,8 @@ export interface ConfirmRequest {
   orderIds: readonly string[];
   labelFormat: LabelFormat;
   startPosition: number;
-  notifyCustomer: boolean;
+  /** Overrides the shop's "notify customers" setting for this batch. */
+  notifyCustomer?: boolean;
 }
 
 /** Why no batch can be made at all (the route answers 409 with it). */
@@ -105,7 +106,7 @@ export async function confirmOrders(deps: ConfirmDeps, request: ConfirmRequest):
       startPosition: format ? request.startPosition : 1,
       imageId: settings.motifImageId,
       maxPositionsPerCart: DEFAULT_MAX_POSITIONS_PER_CART,
-      notifyCustomer: request.notifyCustomer,
+      notifyCustomer: request.notifyCustomer ?? settings.notifyCustomer,
       tag: FRANKED_TAG,
     },
   };

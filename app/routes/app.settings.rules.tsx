@@ -31,6 +31,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     defaultItemWeightG: settings.defaultItemWeightG,
     allowWarensendung: settings.allowWarensendung,
     unservedCountries: settings.unservedCountries,
+    automaticRefunds: settings.automaticRefunds,
+    notifyCustomer: settings.notifyCustomer,
     products,
     locale: resolveLocale(request),
   };
@@ -72,6 +74,8 @@ export default function RulesSettings() {
   );
   const [warensendung, setWarensendung] = useState(loaded.allowWarensendung);
   const [countries, setCountries] = useState(loaded.unservedCountries.join(", "));
+  const [autoRefunds, setAutoRefunds] = useState(loaded.automaticRefunds);
+  const [notify, setNotify] = useState(loaded.notifyCustomer);
   const serviceOptions = SERVICES.map((s) => ({ label: t(`rules.service.${s}`), value: s }));
   const productOptions = loaded.products.map((p) => ({
     label: `${p.name} (${p.code}, ${formatEuro(p.priceCents, locale)})`,
@@ -81,7 +85,7 @@ export default function RulesSettings() {
     list.map((row, j) => (j === i ? { ...row, ...change } : row));
   const countriesError = result?.errors.find((e) => e.path.startsWith("unservedCountries"));
   const shown = (path: string) =>
-    /^(registeredMailRules|productOverrides)\.\d+\.|^(defaultItemWeightG|allowWarensendung|unservedCountries)/.test(
+    /^(registeredMailRules|productOverrides)\.\d+\.|^(defaultItemWeightG|allowWarensendung|unservedCountries|automaticRefunds|notifyCustomer)/.test(
       path,
     );
 
@@ -220,6 +224,20 @@ export default function RulesSettings() {
             helpText={t("rules.unserved.help")}
             autoComplete="off"
             error={countriesError ? error(countriesError.path) : undefined}
+          />
+          <input type="hidden" name="notifyCustomer" value={String(notify)} />
+          <Checkbox
+            label={t("rules.notifyCustomer")}
+            helpText={t("rules.notifyCustomer.help")}
+            checked={notify}
+            onChange={setNotify}
+          />
+          <input type="hidden" name="automaticRefunds" value={String(autoRefunds)} />
+          <Checkbox
+            label={t("rules.automaticRefunds")}
+            helpText={t("rules.automaticRefunds.help")}
+            checked={autoRefunds}
+            onChange={setAutoRefunds}
           />
         </FormLayout>
       </Card>

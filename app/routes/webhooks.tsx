@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { db } from "~/db.server";
 import { authenticate } from "~/shopify.server";
+import { kickRefundWorkers } from "~/refunds/worker.server";
 import { dispatchWebhook } from "~/webhooks/dispatch.server";
 
 /**
@@ -12,5 +13,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const delivery = await authenticate.webhook(request);
   const handled = await dispatchWebhook(db(), delivery);
   if (!handled) console.warn(`Webhook topic ${delivery.topic} is not handled by this app`);
+  // Queued work (refunds for orders/cancelled) starts now rather than at the workers' next poll.
+  kickRefundWorkers();
   return new Response(null, { status: 200 });
 };

@@ -117,6 +117,10 @@ export const settingsSchema = z.object({
   voucherLayout: z.enum(VOUCHER_LAYOUTS).default("ADDRESS_ZONE"),
   motifImageId: nullableWholeNumber(1, 1_000_000_000).default(null),
   unservedCountries: countryList.default([]),
+  /** Refund the unused stamps of cancelled orders without asking (app/refunds). */
+  automaticRefunds: z.preprocess(toBoolean, z.boolean()).default(true),
+  /** Let Shopify e-mail the customer when the app creates the fulfillment with the tracking number. */
+  notifyCustomer: z.preprocess(toBoolean, z.boolean()).default(false),
 });
 
 export interface SettingsIssue {

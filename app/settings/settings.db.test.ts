@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { describeEachDatabase } from "../../test/support/databases";
+import { automaticRefundsIn } from "../refunds/settings.server";
 import { DEFAULT_SETTINGS } from "./schema";
 import {
   loadSettings,
@@ -220,6 +221,16 @@ describeEachDatabase("saving settings", (database) => {
     expect(settings.registeredMailRules).toEqual([]);
     expect(settings.allowWarensendung).toBe(false);
     expect(settings.sender).toEqual(VALID.sender);
+  });
+
+  it("keeps the automatic-refund and customer-notification switches the refund and franking work read", async () => {
+    const db = database().db;
+    expect(await loadSettings(db, shopId)).toMatchObject({ automaticRefunds: true, notifyCustomer: false });
+    await saveSettingsSection(db, shopId, "rules", { automaticRefunds: "false", notifyCustomer: "true" });
+    await saveSettingsSection(db, shopId, "sender", { sender: VALID.sender });
+    const stored = (await db.shop.findUniqueOrThrow({ where: { id: shopId } })).settings;
+    expect(automaticRefundsIn(stored)).toBe(false);
+    expect(await loadSettings(db, shopId)).toMatchObject({ automaticRefunds: false, notifyCustomer: true });
   });
 
   it("does not let an outdated reference in another section block saving", async () => {

@@ -23,6 +23,8 @@ export const SECTIONS = {
     "defaultItemWeightG",
     "allowWarensendung",
     "unservedCountries",
+    "automaticRefunds",
+    "notifyCustomer",
   ],
   stamp: ["pageFormatId", "voucherLayout", "motifImageId"],
 } as const satisfies Record<string, ReadonlyArray<keyof ShopSettings>>;
