@@ -1,13 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { batchStatusUrl, createBatchBodySchema } from "~/franking/api-schemas";
-import { createBatch } from "~/franking/create-batch.server";
-import { confirmOrders } from "~/franking/confirm.server";
-import { kickFrankingWorkers } from "~/franking/worker.server";
-import { config } from "~/config.server";
-import { db } from "~/db.server";
-import { internetmarke } from "~/internetmarke.server";
+import { startBatch } from "~/franking/start-batch.server";
 import { authenticate } from "~/shopify.server";
-import { shopFor } from "~/shops.server";
 
 /**
  * POST /api/batches `{orderIds, startPosition?, labelFormat?}`: fixes products and prices, claims the
@@ -19,16 +13,12 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   if (request.method !== "POST") return cors(Response.json({ error: "method_not_allowed" }, { status: 405 }));
   const body = createBatchBodySchema.safeParse(await request.json().catch(() => null));
   if (!body.success) {
-    return cors(Response.json({ error: "invalid_request", issues: body.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) }, { status: 400 }));
+    const issues = body.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+    return cors(Response.json({ error: "invalid_request", issues }, { status: 400 }));
   }
-  const shop = await shopFor(db(), session.shop);
-  const now = new Date();
-  const confirmed = await confirmOrders(
-    { admin, db: db(), im: internetmarke(), encryptionKey: config().ENCRYPTION_KEY, now },
-    { shopId: shop.id, ...body.data },
+  const started = await startBatch(admin, session.shop, body.data);
+  if (!started.ok) return cors(Response.json({ error: started.problem }, { status: 409 }));
+  return cors(
+    Response.json({ batchId: started.batchId, statusUrl: batchStatusUrl(started.batchId) }, { status: 202 }),
   );
-  if (!confirmed.ok) return cors(Response.json({ error: confirmed.problem }, { status: 409 }));
-  const created = await createBatch(db(), { shopId: shop.id, orders: confirmed.orders, leftOut: confirmed.leftOut, options: confirmed.options, now });
-  kickFrankingWorkers();
-  return cors(Response.json({ batchId: created.batchId, statusUrl: batchStatusUrl(created.batchId) }, { status: 202 }));
 };

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { useFetcher, useLoaderData, useNavigate } from "@remix-run/react";
 import {
   Badge,
@@ -15,6 +15,9 @@ import {
   useIndexResourceState,
 } from "@shopify/polaris";
 import { formatEuro } from "~/components/format";
+import { FrankButton } from "~/components/FrankButton";
+import { createBatchBodySchema } from "~/franking/api-schemas";
+import { startBatch } from "~/franking/start-batch.server";
 import { PreviewResult } from "~/components/PreviewResult";
 import { resolveLocale, translator } from "~/i18n";
 import { translateDynamic } from "~/i18n/keys";
@@ -29,12 +32,24 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return { orders: await listOpenOrders(admin, { all }), all, locale: resolveLocale(request) };
 };
 
-/** The page posts the selected ids as form data; the answer is the same JSON the API route gives. */
+/**
+ * The page posts the selected ids as form data. intent=preview answers the same JSON the API route
+ * gives; intent=frank starts the batch of the frankable ids and opens its page.
+ */
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   const form = await request.formData();
   const orderIds = form.getAll("orderIds").filter((v): v is string => typeof v === "string");
-  return previewResponse(admin, session.shop, { orderIds });
+  if (form.get("intent") !== "frank") return previewResponse(admin, session.shop, { orderIds });
+  const body = createBatchBodySchema.safeParse({
+    orderIds,
+    startPosition: Number(form.get("startPosition") ?? 1),
+    labelFormat: form.get("labelFormat") === "PNG" ? "PNG" : "PDF",
+  });
+  if (!body.success) return { error: "invalid_request" };
+  const started = await startBatch(admin, session.shop, body.data);
+  if (!started.ok) return { error: started.problem };
+  throw redirect(`/app/batches/${encodeURIComponent(started.batchId)}`);
 };
 
 type ActionAnswer = PreviewJson | { error: string };
@@ -53,6 +68,7 @@ export default function PreviewPage() {
   function run() {
     const form = new FormData();
     for (const id of selectedResources) form.append("orderIds", id);
+    form.append("intent", "preview");
     fetcher.submit(form, { method: "post" });
   }
 
@@ -135,6 +151,7 @@ export default function PreviewPage() {
               <Banner tone="critical">{t("preview.failed", { message: answer.error })}</Banner>
             ) : null}
             {answer && "lines" in answer ? <PreviewResult preview={answer} locale={locale} /> : null}
+            {answer && "lines" in answer ? <FrankButton preview={answer} locale={locale} /> : null}
           </BlockStack>
         </Layout.Section>
       </Layout>
