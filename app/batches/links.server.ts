@@ -31,8 +31,17 @@ export interface AdminAuth {
 
 export interface DownloadAccess {
   shop: string;
-  /** Adds CORS headers for session-token requests from admin extensions; unchanged for signed links. */
+  /**
+   * Adds CORS headers: `authenticate.admin`'s for session-token requests from admin extensions; for a
+   * signed link only `Access-Control-Allow-Origin: *`, so the admin may load a print action's `src` either
+   * as a document or with a plain cross-origin GET (the link itself is the credential; no cookies).
+   */
   respond(response: Response): Response;
+}
+
+function allowAnyOrigin(response: Response): Response {
+  response.headers.set("Access-Control-Allow-Origin", "*");
+  return response;
 }
 
 const refuse = (status: number, text: string) =>
@@ -51,7 +60,7 @@ export async function authorizeDownload(
 ): Promise<DownloadAccess> {
   if (new URL(request.url).searchParams.has(SIGNATURE_PARAM)) {
     const check = verifyLabelUrl(request.url, labelLinkKey(deps.apiSecret), deps.now);
-    if (check.ok) return { shop: check.shop, respond: (response) => response };
+    if (check.ok) return { shop: check.shop, respond: allowAnyOrigin };
     if (check.reason === "expired") {
       throw refuse(410, "This download link has expired. Open the batch in the app again for a new one.");
     }

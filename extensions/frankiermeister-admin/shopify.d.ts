@@ -60,6 +60,17 @@ declare module "./src/i18n.ts" {
 }
 
 //@ts-ignore
+declare module "./src/messages.ts" {
+  const shopify:
+    | import("@shopify/ui-extensions/admin.order-index.selection-action.render").Api
+    | import("@shopify/ui-extensions/admin.order-details.action.render").Api
+    | import("@shopify/ui-extensions/admin.order-details.block.render").Api
+    | import("@shopify/ui-extensions/admin.order-details.print-action.render").Api
+    | import("@shopify/ui-extensions/admin.order-index.selection-print-action.render").Api;
+  const globalThis: { shopify: typeof shopify };
+}
+
+//@ts-ignore
 declare module "./src/frank/PreviewStep.tsx" {
   const shopify:
     | import("@shopify/ui-extensions/admin.order-index.selection-action.render").Api
@@ -194,5 +205,11 @@ declare module "./src/print/LabelsPrint.tsx" {
 //@ts-ignore
 declare module "./src/SelectionPrintAction.tsx" {
   const shopify: import("@shopify/ui-extensions/admin.order-index.selection-print-action.render").Api;
+  const globalThis: { shopify: typeof shopify };
+}
+
+//@ts-ignore
+declare module "./src/block/RetoureState.tsx" {
+  const shopify: import("@shopify/ui-extensions/admin.order-details.block.render").Api;
   const globalThis: { shopify: typeof shopify };
 }

@@ -7,6 +7,8 @@ import { createShopifyFake, DEMO_SHOP_DOMAIN, type ShopifyFake } from "../shopif
 import { IM_BASE_PATH, PRODUCTS_BASE_PATH } from "../simulators/internetmarke";
 import { createMigratedDatabase, type TestDatabase } from "../support/databases";
 import { responseOf, stubAppEnv, TEST_APP } from "../support/app-env";
+import { AppError, previewBatch } from "../../extensions/frankiermeister-admin/src/api";
+import { extensionFetch } from "./extension-fetch";
 
 /**
  * `POST /api/preview` and the Portokasse settings route through the real `authenticate.admin`: a bearer
@@ -140,6 +142,34 @@ describe("POST /api/preview", () => {
     expect(preview.okCount + preview.errorCount).toBe(ids.length);
     const queries = fake.calls.slice(before).filter((c) => c.operationName === "PreviewOrders");
     expect(queries).toHaveLength(Math.ceil(ids.length / ORDERS_PER_QUERY));
+  });
+
+  it("answers what the admin extension's own previewBatch() reads, and refuses by a code it knows", async () => {
+    await kasse({ _action: "connect", ...MERCHANT });
+    const routes = [{ path: /^\/api\/preview$/, action: previewAction, loader: previewLoader }];
+    vi.stubGlobal("fetch", extensionFetch(routes, SHOP));
+    try {
+      const ids = fake.shop(SHOP).orders.map((o) => `gid://shopify/Order/${o.id}`);
+      const unknown = "gid://shopify/Order/999999999";
+      const preview = await previewBatch([...ids, unknown]);
+      expect(preview.lines.map((line) => line.orderId)).toEqual([...ids, unknown]);
+      expect(preview.lines.at(-1)).toMatchObject({ orderName: null, ok: false, error: "not-found" });
+      expect(preview.lines.some((line) => line.ok && line.productCode > 0)).toBe(true);
+      expect(preview.totals.length).toBeGreaterThan(0);
+      expect(preview.balance).toMatchObject({ balanceCents: 10_000, sufficient: true, missingCents: 0 });
+      expect(preview.portokasse).toEqual({ connected: true, problem: null });
+
+      const refused: unknown = await previewBatch([]).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(AppError);
+      expect(refused).toMatchObject({
+        kind: "refused",
+        status: 400,
+        code: "invalid-request",
+        appMessage: undefined,
+      });
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it("refuses a session token signed with another secret", async () => {

@@ -3,7 +3,14 @@ import { expect, test, vi } from "vitest";
 import { FRANK_ORDER_ACTION } from "./FrankingStatusBlock";
 import { byText, pageText } from "./testing/dom";
 import { json, text } from "./testing/fake-app";
-import { frankingAnswer } from "./testing/fixtures";
+import {
+  frankingAnswer,
+  frankingsAnswer,
+  notFranked,
+  orderLabelsUrl,
+  refundsAnswer,
+} from "./testing/fixtures";
+import { installLocale } from "./testing/locale";
 import { readExtensionConfig, setUpTarget } from "./testing/harness";
 
 const { extension, app, render } = setUpTarget("admin.order-details.block.render");
@@ -14,18 +21,22 @@ const block = () => {
   return element;
 };
 
-test("asks the app for the franking of the order on the page", async () => {
-  app.on("GET", "/api/orders/franking", json(200, frankingAnswer()));
+const noRefunds = json(200, refundsAnswer());
+
+test("asks the app for the franking of the order on the page, then for its Retoure state", async () => {
+  app.on("GET", "/api/orders/franking", json(200, frankingAnswer())).on("GET", "/api/refunds", noRefunds);
   await render();
 
   await vi.waitFor(() => expect(pageText()).toContain("Franked"));
+  await vi.waitFor(() => expect(app.requests).toHaveLength(2));
   expect(app.requests.map((r) => r.url)).toEqual([
     "/api/orders/franking?ids=gid%3A%2F%2Fshopify%2FOrder%2F1",
+    "/api/refunds?orderId=gid%3A%2F%2Fshopify%2FOrder%2F1",
   ]);
 });
 
-test("shows status, product, voucher, tracking number and the label link", async () => {
-  app.on("GET", "/api/orders/franking", json(200, frankingAnswer()));
+test("shows status, product, voucher, tracking number and the signed label link", async () => {
+  app.on("GET", "/api/orders/franking", json(200, frankingAnswer())).on("GET", "/api/refunds", noRefunds);
   await render();
 
   await vi.waitFor(() => expect(byText("s-badge", "Franked").getAttribute("tone")).toBe("success"));
@@ -34,49 +45,98 @@ test("shows status, product, voucher, tracking number and the label link", async
   expect(pageText()).toContain("ProductEinschreiben Einwurf (Standardbrief)");
   expect(pageText()).toContain("Stamp (voucher)A0011223344556677");
   expect(pageText()).toContain("Tracking numberRR123456785DE");
-  expect(byText("s-link", "Print label (PDF)").getAttribute("href")).toBe(
-    "/labels/orders.pdf?ids=gid%3A%2F%2Fshopify%2FOrder%2F1",
-  );
+  const link = byText("s-link", "Print label (PDF)");
+  expect(link.getAttribute("href")).toBe(orderLabelsUrl(["gid://shopify/Order/1"]));
+  expect(link.getAttribute("target")).toBe("_blank");
   expect(document.body.querySelector("s-button")).toBeNull();
 });
 
-test("shows the Retoure (refund) state", async () => {
-  app.on("GET", "/api/orders/franking", json(200, frankingAnswer({ refundState: "REFUNDED" })));
+test("shows the Retoure (refund) state of the order's stamp", async () => {
+  app
+    .on("GET", "/api/orders/franking", json(200, frankingAnswer({ labelUrl: null })))
+    .on("GET", "/api/refunds", json(200, refundsAnswer({ state: "REFUNDED" })));
   await render();
 
   await vi.waitFor(() =>
     expect(byText("s-badge", "Refunded (Retoure)").getAttribute("tone")).toBe("success"),
   );
+  expect(pageText()).not.toContain("Print label");
 });
 
-test("an order not franked yet offers to open the Frank order action", async () => {
+test("a refused Retoure says why, in German too", async () => {
+  installLocale(extension.shopify, "de");
+  app
+    .on("GET", "/api/orders/franking", json(200, frankingAnswer()))
+    .on("GET", "/api/refunds", json(200, refundsAnswer({ state: "NOT_REFUNDED", reason: "window_expired" })));
+  await render();
+
+  await vi.waitFor(() =>
+    expect(byText("s-badge", "Nicht erstattet").textContent).toBe("Nicht erstattet: älter als 14 Tage"),
+  );
+  expect(byText("s-badge", "Frankiert")).toBeTruthy();
+});
+
+test("a Retoure state that cannot be loaded does not hide the franking", async () => {
+  app
+    .on("GET", "/api/orders/franking", json(200, frankingAnswer()))
+    .on("GET", "/api/refunds", text(500, "Internal Server Error"));
+  await render();
+
+  await vi.waitFor(() => expect(pageText()).toContain("The Retoure state could not be loaded."));
+  expect(byText("s-badge", "Franked")).toBeTruthy();
+  expect(byText("s-link", "Print label (PDF)")).toBeTruthy();
+});
+
+test("an order not franked yet offers to open the Frank order action, and asks for no Retoure", async () => {
   const navigate = vi.fn();
   extension.shopify.navigation.navigate = navigate;
-  app.on(
-    "GET",
-    "/api/orders/franking",
-    json(
-      200,
-      frankingAnswer({
-        status: "NOT_FRANKED",
-        productName: null,
-        voucherIds: [],
-        trackIds: [],
-        batchId: null,
-        labelUrl: null,
-        refundState: null,
-      }),
-    ),
-  );
+  app.on("GET", "/api/orders/franking", json(200, frankingsAnswer([notFranked()])));
   await render();
 
   await vi.waitFor(() => expect(byText("s-badge", "Not franked")).toBeTruthy());
   expect(pageText()).not.toContain("Tracking number");
   fireEvent.click(byText("s-button", "Frank order"));
   expect(navigate).toHaveBeenCalledWith(FRANK_ORDER_ACTION);
+  expect(app.requestsTo("GET", "/api/refunds")).toHaveLength(0);
 
   const handles = readExtensionConfig().extensions.map((extension) => extension.handle);
   expect(handles).toContain(FRANK_ORDER_ACTION.replace("extension://", ""));
+});
+
+test("an order left out of its batch says why and can be franked again", async () => {
+  app.on(
+    "GET",
+    "/api/orders/franking",
+    json(
+      200,
+      frankingsAnswer([
+        {
+          ...notFranked(),
+          status: "SKIPPED",
+          orderName: "#1001",
+          batchId: "batch-1",
+          error: "nothing-to-ship",
+        },
+      ]),
+    ),
+  );
+  await render();
+
+  await vi.waitFor(() =>
+    expect(byText("s-badge", "Left out of its batch").getAttribute("tone")).toBe("warning"),
+  );
+  expect(pageText()).toContain("WhyNothing in the order needs shipping.");
+  expect(byText("s-button", "Frank order")).toBeTruthy();
+});
+
+test("a stamp bought but not yet written to Shopify is shown as such", async () => {
+  app
+    .on("GET", "/api/orders/franking", json(200, frankingAnswer({ status: "BOUGHT" })))
+    .on("GET", "/api/refunds", noRefunds);
+  await render();
+
+  await vi.waitFor(() => expect(byText("s-badge", "Stamp bought").getAttribute("tone")).toBe("info"));
+  expect(document.body.querySelector("s-button")).toBeNull();
 });
 
 test("an answer of the wrong shape shows an error, not a crash", async () => {
@@ -94,24 +154,28 @@ test("an answer of the wrong shape shows an error, not a crash", async () => {
 });
 
 test("an answer without this order is an error", async () => {
-  app.on("GET", "/api/orders/franking", json(200, { orders: [] }));
+  app.on("GET", "/api/orders/franking", json(200, { orders: [], labelsUrl: null }));
   await render();
 
   await vi.waitFor(() => byText("s-banner", "the answer has no entry for gid://shopify/Order/1"));
 });
 
 test("an HTML error page instead of JSON is reported with its status, and Try again reloads", async () => {
-  app.on("GET", "/api/orders/franking", text(502, "<html>Bad gateway</html>"), json(200, frankingAnswer()));
+  app
+    .on("GET", "/api/orders/franking", text(502, "<html>Bad gateway</html>"), json(200, frankingAnswer()))
+    .on("GET", "/api/refunds", noRefunds);
   await render();
 
-  await vi.waitFor(() => byText("s-banner", "HTTP 502 without an {error, message} body"));
+  await vi.waitFor(() => byText("s-banner", "HTTP 502 without an {error} body"));
   fireEvent.click(byText("s-button", "Try again"));
   await vi.waitFor(() => expect(byText("s-badge", "Franked")).toBeTruthy());
 });
 
 test("uses the order id the admin gives the block", async () => {
   extension.shopify.data.selected = [{ id: "gid://shopify/Order/42" }];
-  app.on("GET", "/api/orders/franking", json(200, frankingAnswer({ orderId: "gid://shopify/Order/42" })));
+  app
+    .on("GET", "/api/orders/franking", json(200, frankingAnswer({ orderId: "gid://shopify/Order/42" })))
+    .on("GET", "/api/refunds", noRefunds);
   await render();
 
   await vi.waitFor(() => expect(byText("s-badge", "Franked")).toBeTruthy());

@@ -2,7 +2,7 @@ import { fireEvent } from "@testing-library/preact";
 import { expect, test, vi } from "vitest";
 import { byText, pageText, primaryAction } from "./testing/dom";
 import { json } from "./testing/fake-app";
-import { batchAnswer, previewAnswer } from "./testing/fixtures";
+import { batchAnswer, previewAnswer, signed } from "./testing/fixtures";
 import { setUpTarget } from "./testing/harness";
 
 const { extension, app, render } = setUpTarget("admin.order-details.action.render");
@@ -10,16 +10,15 @@ const { extension, app, render } = setUpTarget("admin.order-details.action.rende
 const ORDER_ID = "gid://shopify/Order/1";
 
 const onePreview = () => {
-  const preview = previewAnswer();
-  const [first] = preview.orders;
+  const preview = previewAnswer({ totalCents: 95 });
+  const [first] = preview.lines;
   if (first === undefined) throw new Error("fixture");
   return {
     ...preview,
-    orders: [{ ...first, orderId: ORDER_ID }],
-    totalsByProduct: [
-      { productCode: "STANDARDBRIEF", productName: "Standardbrief", count: 1, totalCents: 95 },
-    ],
-    totalCents: 95,
+    lines: [{ ...first, orderId: ORDER_ID }],
+    totals: [{ productCode: 1, productName: "Standardbrief", count: 1, unitPriceCents: 95, totalCents: 95 }],
+    okCount: 1,
+    errorCount: 0,
   };
 };
 
@@ -37,7 +36,7 @@ test("franks the order and closes when the merchant is done", async () => {
   const close = vi.fn();
   extension.shopify.close = close;
   extension.shopify.data.selected = [{ id: ORDER_ID }];
-  const done = batchAnswer("COMPLETED", 1);
+  const done = batchAnswer("DONE", 1);
   const [first] = done.orders;
   if (first === undefined) throw new Error("fixture");
   app
@@ -51,6 +50,8 @@ test("franks the order and closes when the merchant is done", async () => {
         id: "batch-7",
         counts: { ...done.counts, orders: 1 },
         orders: [{ ...first, orderId: ORDER_ID }],
+        labelUrl: signed("/labels/batch-7"),
+        manifestUrl: null,
       }),
     );
   await render();
@@ -61,9 +62,8 @@ test("franks the order and closes when the merchant is done", async () => {
   expect(app.requestsTo("POST", "/api/batches").map((r) => r.body)).toEqual([
     { orderIds: [ORDER_ID], startPosition: 1 },
   ]);
-  expect(byText("s-link", "Open the label (PDF)").getAttribute("href")).toBe(
-    "/labels/orders.pdf?ids=gid%3A%2F%2Fshopify%2FOrder%2F1",
-  );
+  expect(byText("s-link", "Open the label (PDF)").getAttribute("href")).toBe(signed("/labels/batch-7"));
+  expect(pageText()).not.toContain("Einlieferungsliste");
 
   fireEvent.click(primaryAction());
   expect(close).toHaveBeenCalledOnce();

@@ -1,32 +1,36 @@
+import { fireEvent } from "@testing-library/preact";
 import { describe, expect, test, vi } from "vitest";
 import { byText, pageText } from "./testing/dom";
 import { json } from "./testing/fake-app";
-import { frankingAnswer } from "./testing/fixtures";
+import {
+  frankedOrder,
+  frankingAnswer,
+  frankingsAnswer,
+  notFranked,
+  orderLabelsUrl,
+} from "./testing/fixtures";
 import { setUpTarget } from "./testing/harness";
 
 const printSrc = () => document.body.querySelector("s-admin-print-action")?.getAttribute("src") ?? null;
 
-const franked = (orderId: string) => frankingAnswer({ orderId }).orders[0];
-
 describe("order details print action", () => {
   const { extension, app, render } = setUpTarget("admin.order-details.print-action.render");
 
-  test("prints the order's label PDF from the app", async () => {
+  test("prints the order's labels from the signed link the app gives", async () => {
     extension.shopify.data.selected = [{ id: "gid://shopify/Order/1" }];
     app.on("GET", "/api/orders/franking", json(200, frankingAnswer()));
     await render();
 
     await vi.waitFor(() => expect(pageText()).toContain("Prints 1 label"));
-    expect(printSrc()).toBe("/labels/orders.pdf?ids=gid%3A%2F%2Fshopify%2FOrder%2F1");
+    expect(printSrc()).toBe(orderLabelsUrl(["gid://shopify/Order/1"]));
+    expect(printSrc()).toMatch(
+      /^https:\/\/frankiermeister\.example\/labels\/orders\.pdf\?ids=1&shop=.+&exp=\d+&sig=/,
+    );
   });
 
-  test("an order without a label has nothing to print", async () => {
+  test("an order without a printable label has nothing to print", async () => {
     extension.shopify.data.selected = [{ id: "gid://shopify/Order/1" }];
-    app.on(
-      "GET",
-      "/api/orders/franking",
-      json(200, frankingAnswer({ status: "NOT_FRANKED", voucherIds: [], trackIds: [], labelUrl: null })),
-    );
+    app.on("GET", "/api/orders/franking", json(200, frankingsAnswer([notFranked()])));
     await render();
 
     await vi.waitFor(() =>
@@ -47,20 +51,22 @@ describe("order index selection print action", () => {
     "gid://shopify/Order/3",
     "gid://shopify/Order/4",
   ];
+  const [one = "", two = "", three = "", four = ""] = ids;
 
-  test("prints the labels of the selected orders that have one, in selection order", async () => {
+  test("prints the labels of the selected orders that have one, as the app signed them", async () => {
     extension.shopify.data.selected = ids.map((id) => ({ id }));
     app.on(
       "GET",
       "/api/orders/franking",
-      json(200, {
-        orders: [
-          franked(ids[3] ?? ""),
-          { ...franked(ids[1] ?? ""), status: "NOT_FRANKED" },
-          franked(ids[0] ?? ""),
-          { ...franked(ids[2] ?? ""), refundState: "REFUNDED" },
-        ],
-      }),
+      json(
+        200,
+        frankingsAnswer([
+          frankedOrder({ orderId: one }),
+          notFranked(two),
+          frankedOrder({ orderId: three, labelUrl: null }),
+          frankedOrder({ orderId: four }),
+        ]),
+      ),
     );
     await render();
 
@@ -68,24 +74,35 @@ describe("order index selection print action", () => {
     expect(app.requests[0]?.url).toBe(
       "/api/orders/franking?ids=gid%3A%2F%2Fshopify%2FOrder%2F1,gid%3A%2F%2Fshopify%2FOrder%2F2,gid%3A%2F%2Fshopify%2FOrder%2F3,gid%3A%2F%2Fshopify%2FOrder%2F4",
     );
-    expect(printSrc()).toBe(
-      "/labels/orders.pdf?ids=gid%3A%2F%2Fshopify%2FOrder%2F1,gid%3A%2F%2Fshopify%2FOrder%2F4",
-    );
+    expect(printSrc()).toBe(orderLabelsUrl([one, four]));
   });
 
-  test("when the franking check answers the wrong shape, it says so and still offers all selected orders", async () => {
+  test("when the franking check answers the wrong shape, it says so and offers nothing to print", async () => {
     extension.shopify.data.selected = ids.slice(0, 2).map((id) => ({ id }));
     app.on(
       "GET",
       "/api/orders/franking",
-      json(200, { orders: [{ ...franked(ids[0] ?? ""), status: "SHIPPED" }] }),
+      json(200, { orders: [{ ...frankedOrder({ orderId: one }), status: "SHIPPED" }], labelsUrl: null }),
     );
     await render();
 
     await vi.waitFor(() => byText("s-banner", "orders[0].status should be one of NOT_FRANKED"));
-    expect(pageText()).toContain("those of the 2 selected orders that have one");
-    expect(printSrc()).toBe(
-      "/labels/orders.pdf?ids=gid%3A%2F%2Fshopify%2FOrder%2F1,gid%3A%2F%2Fshopify%2FOrder%2F2",
+    expect(pageText()).toContain("Without the app's answer there is nothing to print. Try again.");
+    expect(printSrc()).toBeNull();
+  });
+
+  test("Try again asks the app again and then prints", async () => {
+    extension.shopify.data.selected = [{ id: one }];
+    app.on(
+      "GET",
+      "/api/orders/franking",
+      json(401, ""),
+      json(200, frankingsAnswer([frankedOrder({ orderId: one })])),
     );
+    await render();
+
+    await vi.waitFor(() => byText("s-banner", "did not accept your session"));
+    fireEvent.click(byText("s-button", "Try again"));
+    await vi.waitFor(() => expect(printSrc()).toBe(orderLabelsUrl([one])));
   });
 });

@@ -3,13 +3,14 @@ import { afterEach, describe, expect, test, vi } from "vitest";
 import { POLL_INTERVAL_MS } from "./frank/useBatchProgress";
 import { byText, isDisabled, pageText, primaryAction, rowWith } from "./testing/dom";
 import { json, unreachable } from "./testing/fake-app";
-import { ORDER, batchAnswer, previewAnswer } from "./testing/fixtures";
+import { ORDER, batchAnswer, previewAnswer, signed } from "./testing/fixtures";
 import { setUpTarget } from "./testing/harness";
 import { installLocale } from "./testing/locale";
 
 const { extension, app, render } = setUpTarget("admin.order-index.selection-action.render");
 
 const ALL = [ORDER.standard, ORDER.large, ORDER.noAddress, ORDER.second];
+const STARTED = json(202, { batchId: "batch-1", statusUrl: "/api/batches/batch-1" });
 
 function select(ids: readonly string[]) {
   extension.shopify.data.selected = ids.map((id) => ({ id }));
@@ -19,6 +20,16 @@ async function renderPreview() {
   select(ALL);
   await render();
   await vi.waitFor(() => expect(pageText()).toContain("#1003"));
+}
+
+/** Preview, confirm, and answer the batch status with `answers`. */
+async function frankWith(...answers: Parameters<typeof json>[]) {
+  app
+    .on("POST", "/api/preview", json(200, previewAnswer()))
+    .on("POST", "/api/batches", STARTED)
+    .on("GET", "/api/batches/batch-1", ...answers.map((answer) => json(...answer)));
+  await renderPreview();
+  fireEvent.click(primaryAction());
 }
 
 afterEach(() => {
@@ -38,12 +49,19 @@ describe("preview", () => {
     await renderPreview();
 
     expect(rowWith("#1001")).toEqual(["#1001", "Standardbrief", "€0.95", "18 g, 1 item, Germany"]);
+    expect(rowWith("#1002")).toEqual([
+      "#1002",
+      "Großbrief",
+      "€1.80",
+      "340 g, Germanyweight assumed for Poster",
+    ]);
     expect(rowWith("#1003")).toEqual([
       "#1003",
-      "Cannot be franked",
+      "No shipping address",
       "—",
-      "The order has no shipping addressMISSING_ADDRESS",
+      "The order has no shipping address",
     ]);
+    expect(byText("s-badge", "No shipping address").getAttribute("tone")).toBe("warning");
     expect(pageText()).toContain("3 orders can be franked (4 selected).");
   });
 
@@ -52,8 +70,8 @@ describe("preview", () => {
     await renderPreview();
 
     const totals = document.body.querySelector('s-section[heading="Stamps by product"]');
-    expect(totals?.textContent).toContain("Standardbrief2€1.90");
-    expect(totals?.textContent).toContain("Großbrief1€1.80");
+    expect(totals?.textContent).toContain("Standardbrief2€0.95€1.90");
+    expect(totals?.textContent).toContain("Großbrief1€1.80€1.80");
     expect(pageText()).toContain("Total €3.70 · Portokasse balance €50.00");
     expect(byText("s-badge", "Balance suffices")).toBeTruthy();
     expect(primaryAction().textContent).toBe("Buy postage for 3 orders (€3.70)");
@@ -79,12 +97,58 @@ describe("preview", () => {
   });
 
   test("a balance the app could not read blocks the batch with an explanation", async () => {
-    app.on("POST", "/api/preview", json(200, previewAnswer({ balanceCents: null, sufficient: false })));
+    app.on(
+      "POST",
+      "/api/preview",
+      json(200, previewAnswer({ balanceCents: null, sufficient: null }, { problem: "wrong-password" })),
+    );
     await renderPreview();
 
+    expect(byText("s-banner", "could not be read").getAttribute("heading")).toBe(
+      "The Portokasse balance is unknown",
+    );
     expect(pageText()).toContain("Portokasse balance unknown");
-    expect(pageText()).toContain("could not be read");
+    expect(pageText()).toContain("Last Portokasse login: Deutsche Post refused the password.");
     expect(isDisabled(primaryAction())).toBe(true);
+  });
+
+  test("without a linked Portokasse it says where to link one and blocks the batch", async () => {
+    app.on(
+      "POST",
+      "/api/preview",
+      json(200, previewAnswer({ balanceCents: null, sufficient: null }, { connected: false })),
+    );
+    await renderPreview();
+
+    expect(byText("s-banner", "Portokasse balance unknown").getAttribute("heading")).toBe(
+      "No Portokasse is linked. Link it in the app under Settings › Portokasse, then open this action again.",
+    );
+    expect(isDisabled(primaryAction())).toBe(true);
+  });
+
+  test("an order the app could not find is shown by its id", async () => {
+    const preview = previewAnswer();
+    const [first, second, , fourth] = preview.lines;
+    if (first === undefined || second === undefined || fourth === undefined) throw new Error("fixture");
+    const missing = {
+      orderId: ORDER.noAddress,
+      orderName: null,
+      ok: false,
+      error: "not-found",
+      reason: "Order not found in this shop",
+      reasonParams: null,
+    };
+    app.on("POST", "/api/preview", json(200, { ...preview, lines: [first, second, missing, fourth] }));
+    select(ALL);
+    await render();
+
+    await vi.waitFor(() => expect(pageText()).toContain(ORDER.noAddress));
+    expect(rowWith(ORDER.noAddress)).toEqual([
+      ORDER.noAddress,
+      "Not found in this shop",
+      "—",
+      "Order not found in this shop",
+    ]);
   });
 
   test("nothing to frank: says so and disables the confirm button", async () => {
@@ -94,9 +158,10 @@ describe("preview", () => {
       "/api/preview",
       json(200, {
         ...preview,
-        orders: preview.orders.filter((order) => !order.ok),
-        totalsByProduct: [],
-        totalCents: 0,
+        lines: preview.lines.filter((line) => !line.ok),
+        totals: [],
+        okCount: 0,
+        balance: { ...preview.balance, totalCents: 0 },
       }),
     );
     await renderPreview();
@@ -113,23 +178,46 @@ describe("preview", () => {
     app.on(
       "POST",
       "/api/preview",
-      json(200, { ...preview, orders: [{ ...preview.orders[0], priceCents: "0.95" }] }),
+      json(200, { ...preview, lines: [{ ...preview.lines[0], priceCents: "0.95" }] }),
       json(200, preview),
     );
     select(ALL);
     await render();
 
-    await vi.waitFor(() => byText("s-banner", "orders[0].priceCents"));
-    const banner = byText("s-banner", "orders[0].priceCents");
+    await vi.waitFor(() => byText("s-banner", "lines[0].priceCents"));
+    const banner = byText("s-banner", "lines[0].priceCents");
     expect(banner.getAttribute("heading")).toBe("Frankiermeister answered something unexpected");
     expect(banner.textContent).toContain(
-      'POST /api/preview: orders[0].priceCents should be a whole number ≥ 0, got "0.95"',
+      'POST /api/preview: lines[0].priceCents should be a whole number ≥ 0, got "0.95"',
     );
     expect(isDisabled(primaryAction())).toBe(true);
 
     fireEvent.click(byText("s-button", "Try again"));
     await vi.waitFor(() => expect(pageText()).toContain("#1003"));
     expect(app.requestsTo("POST", "/api/preview")).toHaveLength(2);
+  });
+
+  test("a refused preview without a message is explained by its error code, with the issues below", async () => {
+    app.on(
+      "POST",
+      "/api/preview",
+      json(400, { error: "invalid-request", issues: [{ path: "orderIds.0", message: "Too big" }] }),
+    );
+    select(ALL);
+    await render();
+
+    await vi.waitFor(() => byText("s-banner", "could not read the request"));
+    const banner = byText("s-banner", "could not read the request");
+    expect(banner.getAttribute("heading")).toBe("Frankiermeister refused the request");
+    expect(banner.textContent).toBe("The app could not read the request.orderIds.0: Too bigTry again");
+  });
+
+  test("an unknown error code is named in a general sentence", async () => {
+    app.on("POST", "/api/preview", json(503, { error: "maintenance" }));
+    select(ALL);
+    await render();
+
+    await vi.waitFor(() => byText("s-banner", "The app did not accept the request (maintenance)."));
   });
 
   test("an app that cannot be reached is reported as such", async () => {
@@ -152,12 +240,14 @@ describe("preview", () => {
     expect(app.requests).toHaveLength(0);
   });
 
-  test("in German: German strings and euros", async () => {
+  test("in German: German strings, codes in German words, and euros", async () => {
     installLocale(extension.shopify, "de");
     app.on("POST", "/api/preview", json(200, previewAnswer()));
     await renderPreview();
 
     expect(rowWith("#1002")[2]).toBe("1,80\u00a0€");
+    expect(rowWith("#1003")[1]).toBe("Keine Lieferadresse");
+    expect(pageText()).toContain("Gewicht angenommen für Poster");
     expect(pageText()).toContain("Summe 3,70\u00a0€ · Guthaben der Portokasse 50,00\u00a0€");
     expect(primaryAction().textContent).toBe("Porto für 3 Bestellungen kaufen (3,70\u00a0€)");
   });
@@ -183,13 +273,13 @@ describe("confirm and progress", () => {
     vi.useFakeTimers();
     app
       .on("POST", "/api/preview", json(200, previewAnswer()))
-      .on("POST", "/api/batches", json(202, { batchId: "batch-1", statusUrl: "/api/batches/batch-1" }))
+      .on("POST", "/api/batches", STARTED)
       .on(
         "GET",
         "/api/batches/batch-1",
         json(200, batchAnswer("QUEUED", 0)),
         json(200, batchAnswer("RUNNING", 1)),
-        json(200, batchAnswer("COMPLETED", 3)),
+        json(200, batchAnswer("DONE", 3)),
       );
     await renderPreview();
 
@@ -207,15 +297,19 @@ describe("confirm and progress", () => {
     await vi.advanceTimersByTimeAsync(POLL_INTERVAL_MS);
     await vi.waitFor(() => expect(pageText()).toContain("Bought 1 of 3"));
     expect(byText("s-badge", "Buying stamps")).toBeTruthy();
+    expect(document.body.querySelector("s-link")).toBeNull();
 
     await vi.advanceTimersByTimeAsync(POLL_INTERVAL_MS);
-    await vi.waitFor(() => expect(byText("s-badge", "Completed")).toBeTruthy());
+    await vi.waitFor(() => expect(byText("s-badge", "Completed").getAttribute("tone")).toBe("success"));
     expect(byText("s-banner", "").getAttribute("heading")).toBe(
       "All stamps bought and the orders fulfilled.",
     );
     expect(rowWith("#1002")).toEqual(["#1002", "Fulfilled", "Großbrief (€1.80)", "RR123456799DE", "—"]);
-    expect(byText("s-link", "Open the 3 labels (PDF)").getAttribute("href")).toBe(
-      "/labels/orders.pdf?ids=gid%3A%2F%2Fshopify%2FOrder%2F1001,gid%3A%2F%2Fshopify%2FOrder%2F1002,gid%3A%2F%2Fshopify%2FOrder%2F1004",
+    const labels = byText("s-link", "Open the 3 labels (PDF)");
+    expect(labels.getAttribute("href")).toBe(signed("/labels/batch-1"));
+    expect(labels.getAttribute("target")).toBe("_blank");
+    expect(byText("s-link", "Einlieferungsliste").getAttribute("href")).toBe(
+      signed("/labels/batch-1/manifest"),
     );
     expect(primaryAction().textContent).toBe("Done");
 
@@ -226,7 +320,7 @@ describe("confirm and progress", () => {
   test("a double click sends one batch, not two", async () => {
     app
       .on("POST", "/api/preview", json(200, previewAnswer()))
-      .on("POST", "/api/batches", json(202, { batchId: "batch-1", statusUrl: "/api/batches/batch-1" }))
+      .on("POST", "/api/batches", STARTED)
       .on("GET", "/api/batches/batch-1", json(200, batchAnswer("QUEUED", 0)));
     await renderPreview();
 
@@ -237,25 +331,19 @@ describe("confirm and progress", () => {
     expect(app.requestsTo("POST", "/api/batches")).toHaveLength(1);
   });
 
-  test("shows per-order errors when the batch completes with errors", async () => {
-    const done = batchAnswer("COMPLETED_WITH_ERRORS", 2);
+  test("shows per-order errors in the merchant's words when the batch completes with errors", async () => {
+    const done = batchAnswer("DONE", 2);
     const [first, second, third] = done.orders;
     if (first === undefined || second === undefined || third === undefined) throw new Error("fixture");
-    app
-      .on("POST", "/api/preview", json(200, previewAnswer()))
-      .on("POST", "/api/batches", json(202, { batchId: "batch-1", statusUrl: "/api/batches/batch-1" }))
-      .on(
-        "GET",
-        "/api/batches/batch-1",
-        json(200, {
-          ...done,
-          counts: { ...done.counts, failed: 1 },
-          orders: [first, second, { ...third, status: "FAILED", error: "Address rejected by Deutsche Post" }],
-        }),
-      );
-    await renderPreview();
+    await frankWith([
+      200,
+      {
+        ...done,
+        counts: { ...done.counts, failed: 1 },
+        orders: [first, second, { ...third, status: "FAILED", error: "validation_failed" }],
+      },
+    ]);
 
-    fireEvent.click(primaryAction());
     await vi.waitFor(() => expect(byText("s-badge", "Completed with errors")).toBeTruthy());
     expect(byText("s-banner", "").getAttribute("heading")).toBe("Done, but 1 order failed.");
     expect(rowWith("#1004")).toEqual([
@@ -263,29 +351,74 @@ describe("confirm and progress", () => {
       "Failed",
       "Standardbrief (€0.95)",
       "—",
-      "Address rejected by Deutsche Post",
+      "Deutsche Post refused the stamp.",
     ]);
-    expect(byText("s-link", "labels").getAttribute("href")).toBe(
-      "/labels/orders.pdf?ids=gid%3A%2F%2Fshopify%2FOrder%2F1001,gid%3A%2F%2Fshopify%2FOrder%2F1002",
-    );
+    expect(byText("s-link", "Open the 2 labels").getAttribute("href")).toBe(signed("/labels/batch-1"));
   });
 
   test("a batch stopped for lack of balance shows the missing amount", async () => {
-    app
-      .on("POST", "/api/preview", json(200, previewAnswer()))
-      .on("POST", "/api/batches", json(202, { batchId: "batch-1", statusUrl: "/api/batches/batch-1" }))
-      .on(
-        "GET",
-        "/api/batches/batch-1",
-        json(200, batchAnswer("STOPPED_INSUFFICIENT_BALANCE", 1, { missingCents: 275 })),
-      );
-    await renderPreview();
+    await frankWith([
+      200,
+      batchAnswer("INSUFFICIENT_FUNDS", 1, { missingCents: 275, error: "insufficient_balance" }),
+    ]);
 
-    fireEvent.click(primaryAction());
     await vi.waitFor(() => expect(pageText()).toContain("€2.75 is missing"));
     expect(byText("s-banner", "€2.75").getAttribute("heading")).toBe(
       "Stopped: the Portokasse balance ran out.",
     );
+    expect(byText("s-badge", "Stopped").getAttribute("tone")).toBe("critical");
+  });
+
+  test("a batch that stopped buying early says why, in the merchant's words", async () => {
+    await frankWith([200, batchAnswer("DONE", 1, { error: "app_not_approved" })]);
+
+    await vi.waitFor(() => expect(byText("s-badge", "Completed with errors")).toBeTruthy());
+    expect(byText("s-banner", "").getAttribute("heading")).toBe(
+      "Buying stopped early: The app is not approved in the Portokasse.",
+    );
+  });
+
+  test("a passing problem while the batch runs is shown without stopping the polling", async () => {
+    await frankWith([200, batchAnswer("RUNNING", 0, { error: "network: fetch failed" })]);
+
+    await vi.waitFor(() =>
+      expect(pageText()).toContain("Latest problem, the app keeps trying: network: fetch failed"),
+    );
+    expect(primaryAction().textContent).toBe("Close");
+  });
+
+  test("the labels open once every stamp is bought, while Shopify is still being written", async () => {
+    const fulfilling = batchAnswer("RUNNING", 3);
+    await frankWith([
+      200,
+      {
+        ...fulfilling,
+        counts: { ...fulfilling.counts, fulfilled: 1 },
+        orders: fulfilling.orders.map((order, i) => (i === 0 ? order : { ...order, status: "BOUGHT" })),
+      },
+    ]);
+
+    await vi.waitFor(() => byText("s-link", "Open the 3 labels (PDF)"));
+    expect(byText("s-badge", "Buying stamps")).toBeTruthy();
+    expect(rowWith("#1002")[1]).toBe("Stamp bought");
+    expect(primaryAction().textContent).toBe("Close");
+  });
+
+  test("the app refusing the batch with a bare code says what to do, in German too", async () => {
+    installLocale(extension.shopify, "de");
+    app
+      .on("POST", "/api/preview", json(200, previewAnswer()))
+      .on("POST", "/api/batches", json(409, { error: "start_position_out_of_range" }));
+    await renderPreview();
+
+    fireEvent.click(primaryAction());
+    await vi.waitFor(() => byText("s-banner", "Startposition"));
+    const banner = byText("s-banner", "Startposition");
+    expect(banner.getAttribute("heading")).toBe("Frankiermeister hat die Anfrage abgelehnt");
+    expect(banner.textContent).toBe(
+      "Die Startposition liegt hinter dem letzten Etikett des Bogens. Geben Sie eine kleinere Zahl ein.",
+    );
+    expect(isDisabled(primaryAction())).toBe(false);
   });
 
   test("the app refusing the batch shows its message and lets the merchant try again", async () => {
@@ -307,20 +440,12 @@ describe("confirm and progress", () => {
   });
 
   test("a batch status of the wrong shape shows an error and can be checked again", async () => {
-    app
-      .on("POST", "/api/preview", json(200, previewAnswer()))
-      .on("POST", "/api/batches", json(202, { batchId: "batch-1", statusUrl: "/api/batches/batch-1" }))
-      .on(
-        "GET",
-        "/api/batches/batch-1",
-        json(200, { ...batchAnswer("RUNNING", 1), status: "DONE" }),
-        json(200, batchAnswer("COMPLETED", 3)),
-      );
-    await renderPreview();
+    await frankWith(
+      [200, { ...batchAnswer("RUNNING", 1), status: "COMPLETED" }],
+      [200, batchAnswer("DONE", 3)],
+    );
 
-    fireEvent.click(primaryAction());
     await vi.waitFor(() => byText("s-banner", "status should be one of QUEUED"));
-
     fireEvent.click(byText("s-button", "Try again"));
     await vi.waitFor(() => expect(byText("s-badge", "Completed")).toBeTruthy());
   });

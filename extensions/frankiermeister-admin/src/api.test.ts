@@ -2,15 +2,25 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import {
   AppError,
   fetchBatch,
-  labelsPdfUrl,
+  fetchOrderFrankings,
+  fetchOrderRefunds,
   parseBatch,
   parseOrderFrankings,
   parsePreview,
+  parseRefunds,
   previewBatch,
   startBatch,
 } from "./api";
 import { ShapeError } from "./parse";
-import { batchAnswer, frankingAnswer, previewAnswer } from "./testing/fixtures";
+import {
+  batchAnswer,
+  frankedOrder,
+  frankingAnswer,
+  frankingsAnswer,
+  notFranked,
+  previewAnswer,
+  refundsAnswer,
+} from "./testing/fixtures";
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -39,50 +49,97 @@ function shapeErrorOf(parse: () => unknown): ShapeError {
 }
 
 describe("parsePreview", () => {
-  test("reads the contract's answer", () => {
-    expect(parsePreview(previewAnswer())).toEqual(previewAnswer());
-  });
-
-  test("optional fields of an unfrankable order may be absent or null", () => {
-    const answer = withField(previewAnswer(), "orders.2.productName", null);
-    const order = parsePreview(answer).orders[2];
-    expect(order).toEqual({
+  test("reads the app's answer, ignoring the fields the extensions do not use", () => {
+    const preview = parsePreview(previewAnswer());
+    expect(preview.lines.map((line) => [line.orderName, line.ok])).toEqual([
+      ["#1001", true],
+      ["#1002", true],
+      ["#1003", false],
+      ["#1004", true],
+    ]);
+    expect(preview.lines[1]).toEqual({
+      orderId: "gid://shopify/Order/1002",
+      orderName: "#1002",
+      ok: true,
+      productCode: 21,
+      productName: "Großbrief",
+      priceCents: 180,
+      weightG: 340,
+      flags: ["missing-weight:Poster"],
+      reason: "340 g, Germany",
+    });
+    expect(preview.lines[2]).toEqual({
       orderId: "gid://shopify/Order/1003",
       orderName: "#1003",
       ok: false,
+      error: "missing-address",
       reason: "The order has no shipping address",
-      error: "MISSING_ADDRESS",
     });
+    expect(preview.totals[1]).toEqual({
+      productCode: 21,
+      productName: "Großbrief",
+      count: 1,
+      unitPriceCents: 180,
+      totalCents: 180,
+    });
+    expect(preview.balance).toEqual({
+      balanceCents: 5000,
+      totalCents: 370,
+      sufficient: true,
+      missingCents: 0,
+    });
+    expect(preview.portokasse).toEqual({ connected: true, problem: null });
+  });
+
+  test("an order the app could not find has no name; an unknown balance is null", () => {
+    const answer = withField(
+      withField(previewAnswer({ balanceCents: null, sufficient: null }), "lines.2.orderName", null),
+      "lines.2.error",
+      "not-found",
+    );
+    const preview = parsePreview(answer);
+    expect(preview.lines[2]).toMatchObject({ orderName: null, ok: false, error: "not-found" });
+    expect(preview.balance).toMatchObject({ balanceCents: null, sufficient: null });
   });
 
   test.each([
     [".", "not an object", [], "the answer should be an object, got a list"],
-    ["orders", "missing", undefined, "orders should be a list, got nothing"],
-    ["orders.0.ok", "not a boolean", "yes", 'orders[0].ok should be true or false, got "yes"'],
+    ["lines", "missing", undefined, "lines should be a list, got nothing"],
+    ["lines.0.ok", "not a boolean", "yes", 'lines[0].ok should be true or false, got "yes"'],
+    ["lines.0.priceCents", "a fraction", 0.95, "lines[0].priceCents should be a whole number ≥ 0, got 0.95"],
     [
-      "orders.0.priceCents",
-      "a fraction",
-      0.95,
-      "orders[0].priceCents should be a whole number ≥ 0, got 0.95",
+      "lines.0.productCode",
+      "a string (the app's codes are numbers)",
+      "STANDARDBRIEF",
+      'lines[0].productCode should be a whole number ≥ 0, got "STANDARDBRIEF"',
     ],
+    ["lines.0.flags", "missing", undefined, "lines[0].flags should be a list, got nothing"],
+    ["lines.2.reason", "missing", undefined, "lines[2].reason should be text, got nothing"],
     [
-      "orders.0.productCode",
-      "missing on a frankable order",
+      "lines.2.error",
+      "missing on an unfrankable order",
       undefined,
-      "orders[0].productCode should be text, got nothing",
+      "lines[2].error should be text, got nothing",
     ],
-    ["orders.2.reason", "missing", undefined, "orders[2].reason should be text, got nothing"],
-    ["orders.2.error", "a number", 42, "orders[2].error should be text, got 42"],
-    ["totalsByProduct.1.count", "zero", 0, "totalsByProduct[1].count should be a whole number ≥ 1, got 0"],
-    ["totalCents", "a string", "370", 'totalCents should be a whole number ≥ 0, got "370"'],
     [
-      "balanceCents",
-      "missing (null is allowed, absent is not)",
+      "lines.2.orderName",
+      "absent (null is allowed, absent is not)",
       undefined,
-      "balanceCents should be a whole number",
+      "lines[2].orderName should be text",
     ],
-    ["sufficient", "missing", undefined, "sufficient should be true or false, got nothing"],
-    ["missingCents", "negative", -5, "missingCents should be a whole number ≥ 0, got -5"],
+    ["totals.1.count", "zero", 0, "totals[1].count should be a whole number ≥ 1, got 0"],
+    ["totals.0.unitPriceCents", "missing", undefined, "totals[0].unitPriceCents should be a whole number"],
+    ["balance", "missing", undefined, "balance should be an object, got nothing"],
+    ["balance.totalCents", "a string", "370", 'balance.totalCents should be a whole number ≥ 0, got "370"'],
+    ["balance.balanceCents", "absent", undefined, "balance.balanceCents should be a whole number"],
+    ["balance.sufficient", "a string", "yes", 'balance.sufficient should be true or false, got "yes"'],
+    ["balance.missingCents", "negative", -5, "balance.missingCents should be a whole number ≥ 0, got -5"],
+    [
+      "portokasse.connected",
+      "missing",
+      undefined,
+      "portokasse.connected should be true or false, got nothing",
+    ],
   ])("rejects %s when %s", (path, _why, field, message) => {
     const answer = path === "." ? field : withField(previewAnswer(), path, field, field === undefined);
     expect(shapeErrorOf(() => parsePreview(answer)).message).toContain(message);
@@ -90,14 +147,19 @@ describe("parsePreview", () => {
 });
 
 describe("parseBatch", () => {
-  test("reads the contract's answer, with and without missingCents", () => {
+  test("reads the app's answer, with and without missingCents", () => {
     expect(parseBatch(batchAnswer("RUNNING", 1))).toEqual(batchAnswer("RUNNING", 1));
-    const stopped = batchAnswer("STOPPED_INSUFFICIENT_BALANCE", 1, { missingCents: 80 });
-    expect(parseBatch(stopped).missingCents).toBe(80);
+    const stopped = batchAnswer("INSUFFICIENT_FUNDS", 1, {
+      missingCents: 80,
+      error: "insufficient_balance",
+    });
+    expect(parseBatch(stopped)).toMatchObject({ missingCents: 80, error: "insufficient_balance" });
+    expect(parseBatch(batchAnswer("QUEUED", 0))).toMatchObject({ labelUrl: null, manifestUrl: null });
   });
 
   test.each([
-    ["status", "DONE", "status should be one of QUEUED, RUNNING"],
+    ["status", "COMPLETED", "status should be one of QUEUED, RUNNING, DONE, INSUFFICIENT_FUNDS, FAILED"],
+    ["error", undefined, "error should be text, got nothing"],
     ["counts", null, "counts should be an object, got null"],
     ["counts.skipped", undefined, "counts.skipped should be a whole number ≥ 0, got nothing"],
     ["orders.0.voucherIds", "A001", 'orders[0].voucherIds should be a list, got "A001"'],
@@ -106,6 +168,13 @@ describe("parseBatch", () => {
     ["createdAt", "yesterday", 'createdAt should be an ISO 8601 timestamp, got "yesterday"'],
     ["finishedAt", 0, "finishedAt should be an ISO 8601 timestamp, got 0"],
     ["missingCents", "80", 'missingCents should be a whole number ≥ 0, got "80"'],
+    ["labelUrl", undefined, "labelUrl should be an absolute http(s) URL or null, got nothing"],
+    [
+      "labelUrl",
+      "/labels/batch-1",
+      'labelUrl should be an absolute http(s) URL or null, got "/labels/batch-1"',
+    ],
+    ["manifestUrl", "javascript:alert(1)", "manifestUrl should be an absolute http(s) URL or null"],
   ])("rejects %s = %j", (path, field, message) => {
     const answer = withField(batchAnswer("RUNNING", 1), path, field, field === undefined);
     expect(shapeErrorOf(() => parseBatch(answer)).message).toContain(message);
@@ -113,23 +182,48 @@ describe("parseBatch", () => {
 });
 
 describe("parseOrderFrankings", () => {
-  test("reads the contract's answer", () => {
-    expect(parseOrderFrankings(frankingAnswer())).toEqual(frankingAnswer().orders);
-    expect(parseOrderFrankings(frankingAnswer({ refundState: null }))[0]?.refundState).toBeNull();
+  test("reads the app's answer: every order asked, and one link for the printable labels", () => {
+    const answer = frankingsAnswer([frankedOrder(), notFranked("gid://shopify/Order/2")]);
+    expect(parseOrderFrankings(answer)).toEqual(answer);
+    expect(parseOrderFrankings(answer).labelsUrl).toBe(
+      "https://frankiermeister.example/labels/orders.pdf?ids=1&shop=frankier-demo.myshopify.com&exp=1795600000&sig=Ab0_Ab0_Ab0_Ab0_Ab0_Ab0_Ab0_Ab0_Ab0_Ab0_xyz",
+    );
   });
 
   test.each([
     [
       "orders.0.status",
-      "SHIPPED",
-      "orders[0].status should be one of NOT_FRANKED, IN_BATCH, FRANKED, FAILED",
+      "FRANKED",
+      "orders[0].status should be one of NOT_FRANKED, QUEUED, BOUGHT, FULFILLED, FAILED, SKIPPED",
     ],
-    ["orders.0.refundState", "MAYBE", "orders[0].refundState should be one of NONE, PENDING"],
-    ["orders.0.labelUrl", undefined, "orders[0].labelUrl should be text, got nothing"],
+    [
+      "orders.0.labelUrl",
+      undefined,
+      "orders[0].labelUrl should be an absolute http(s) URL or null, got nothing",
+    ],
     ["orders.0.orderId", "", 'orders[0].orderId should be non-empty text, got ""'],
+    ["orders.0.orderName", null, "orders[0].orderName should be text, got null"],
+    ["orders.0.batchId", 7, "orders[0].batchId should be text, got 7"],
+    ["labelsUrl", undefined, "labelsUrl should be an absolute http(s) URL or null, got nothing"],
   ])("rejects %s = %j", (path, field, message) => {
     const answer = withField(frankingAnswer(), path, field, field === undefined);
     expect(shapeErrorOf(() => parseOrderFrankings(answer)).message).toContain(message);
+  });
+});
+
+describe("parseRefunds", () => {
+  test("reads the app's answer", () => {
+    expect(parseRefunds(refundsAnswer({ state: "NOT_REFUNDED", reason: "window_expired" }))).toEqual([
+      { voucherId: "A0011223344556677", state: "NOT_REFUNDED", reason: "window_expired" },
+    ]);
+    expect(parseRefunds({ refunds: [] })).toEqual([]);
+  });
+
+  test("rejects an unknown refund state", () => {
+    const answer = withField(refundsAnswer({ state: "PENDING" }), "refunds.0.state", "REJECTED");
+    expect(shapeErrorOf(() => parseRefunds(answer)).message).toContain(
+      "refunds[0].state should be one of PENDING, REFUNDED, NOT_REFUNDED",
+    );
   });
 });
 
@@ -174,21 +268,60 @@ describe("calls", () => {
     expect(fetchMock.mock.calls[0]?.[0]).toBe("/api/batches/a%2Fb");
   });
 
-  test("an {error, message} answer is the app refusing, with its code and status", async () => {
+  test("an {error, message} answer is the app refusing, with its code, status and message", async () => {
     answer(422, JSON.stringify({ error: "TOO_MANY_ORDERS", message: "At most 250 orders." }));
     const error = await errorOf(() => previewBatch(["x"]));
     expect(error).toMatchObject({
       kind: "refused",
       status: 422,
       code: "TOO_MANY_ORDERS",
+      appMessage: "At most 250 orders.",
       route: "POST /api/preview",
     });
     expect(error.message).toBe("At most 250 orders.");
   });
 
+  test("the app's error answers without a message are refusals too, with what else they say", async () => {
+    answer(
+      400,
+      JSON.stringify({
+        error: "invalid-request",
+        issues: [{ path: "orderIds", message: "Too small: expected array to have >=1 items" }],
+      }),
+    );
+    expect(await errorOf(() => previewBatch([]))).toMatchObject({
+      kind: "refused",
+      status: 400,
+      code: "invalid-request",
+      appMessage: undefined,
+      details: ["orderIds: Too small: expected array to have >=1 items"],
+    });
+    answer(502, JSON.stringify({ error: "shopify-unavailable", code: "THROTTLED" }));
+    expect(await errorOf(() => previewBatch(["x"]))).toMatchObject({
+      code: "shopify-unavailable",
+      details: ["code: THROTTLED"],
+    });
+    answer(409, JSON.stringify({ error: "portokasse_not_linked" }));
+    expect(await errorOf(() => startBatch({ orderIds: ["x"] }))).toMatchObject({
+      kind: "refused",
+      status: 409,
+      code: "portokasse_not_linked",
+      details: [],
+    });
+  });
+
+  test("a bare 401 (the session was not accepted) is a refusal with the code unauthorized", async () => {
+    answer(401, "");
+    expect(await errorOf(() => fetchBatch("b"))).toMatchObject({ kind: "refused", code: "unauthorized" });
+  });
+
   test("an error answer of another shape is unexpected", async () => {
     answer(500, "Internal Server Error");
-    expect(await errorOf(() => previewBatch(["x"]))).toMatchObject({ kind: "unexpected", status: 500 });
+    expect(await errorOf(() => previewBatch(["x"]))).toMatchObject({
+      kind: "unexpected",
+      status: 500,
+      message: "HTTP 500 without an {error} body",
+    });
   });
 
   test("a success answer that is not JSON is unexpected", async () => {
@@ -198,9 +331,20 @@ describe("calls", () => {
   });
 
   test("a success answer of the wrong shape is unexpected and names the field", async () => {
-    answer(200, JSON.stringify({ ...previewAnswer(), sufficient: "yes" }));
+    answer(200, JSON.stringify(previewAnswer({ sufficient: "yes" as unknown as boolean })));
     const error = await errorOf(() => previewBatch(["x"]));
-    expect(error).toMatchObject({ kind: "unexpected", code: "sufficient" });
+    expect(error).toMatchObject({ kind: "unexpected", code: "balance.sufficient" });
+  });
+
+  test("asks for the orders' franking and an order's refunds with escaped ids", async () => {
+    answer(200, JSON.stringify(frankingAnswer()));
+    answer(200, JSON.stringify(refundsAnswer({ state: "PENDING" })));
+    await fetchOrderFrankings(["gid://shopify/Order/1", "gid://shopify/Order/2"]);
+    await fetchOrderRefunds("gid://shopify/Order/1");
+    expect(fetchMock.mock.calls.map(([url]) => url)).toEqual([
+      "/api/orders/franking?ids=gid%3A%2F%2Fshopify%2FOrder%2F1,gid%3A%2F%2Fshopify%2FOrder%2F2",
+      "/api/refunds?orderId=gid%3A%2F%2Fshopify%2FOrder%2F1",
+    ]);
   });
 
   test("a failed fetch is a network error", async () => {
@@ -210,10 +354,4 @@ describe("calls", () => {
       message: "Failed to fetch",
     });
   });
-});
-
-test("labelsPdfUrl lists the order ids, each escaped, separated by commas", () => {
-  expect(labelsPdfUrl(["gid://shopify/Order/1", "gid://shopify/Order/2"])).toBe(
-    "/labels/orders.pdf?ids=gid%3A%2F%2Fshopify%2FOrder%2F1,gid%3A%2F%2Fshopify%2FOrder%2F2",
-  );
 });

@@ -1,21 +1,26 @@
 /**
- * The app routes the admin extensions call, their answers as types, and a parser for each answer.
+ * The app routes the admin extensions call, their answers as types, and a parser for each answer. The
+ * app is the source of truth: the shapes are those of `app/preview/json.ts` (`POST /api/preview`),
+ * `app/franking/status.server.ts` (`GET /api/batches/:id`, `GET /api/orders/franking`, see
+ * app/franking/README.md) and `app/routes/api.refunds.tsx` (`GET /api/refunds`).
  *
  * `fetch` with a relative URL goes to the app (`application_url`) and Shopify adds the session token
- * (`Authorization: Bearer …`), which the app's `authenticate.admin` accepts. Every answer, success and
- * error, is checked field by field; anything else becomes an `AppError` of kind "unexpected".
+ * (`Authorization: Bearer …`), which the app's `authenticate.admin` accepts. Every field the extensions
+ * read is checked; anything else becomes an `AppError` of kind "unexpected". Label links come from the
+ * app already signed (absolute URLs that work without a session token); nothing here builds one.
  */
 import { callApp } from "./app-fetch";
 import {
   boolean,
   list,
   nonEmptyString,
+  nullableBoolean,
+  nullableLink,
   nullableString,
   nullableTimestamp,
   nullableWholeNumber,
   object,
   oneOf,
-  optionalString,
   optionalWholeNumber,
   string,
   stringList,
@@ -30,42 +35,51 @@ export const MAX_ORDERS_PER_BATCH = 250;
 
 // POST /api/preview ------------------------------------------------------------------------------
 
-interface PreviewOrderBase {
+interface PreviewLineBase {
   orderId: string;
-  orderName: string;
-  /** Why this product was chosen, or why the order cannot be franked. */
+  /** null when the app could not find the order. */
+  orderName: string | null;
+  /** Why this product was chosen, or why the order cannot be franked (the app's English text). */
   reason: string;
-  error?: string;
 }
-export interface FrankablePreviewOrder extends PreviewOrderBase {
+export interface FrankableLine extends PreviewLineBase {
   ok: true;
-  productCode: string;
+  productCode: number;
   productName: string;
   priceCents: number;
+  weightG: number;
+  /** Notes such as `customs-declaration` or `missing-weight:Poster` (code, optionally `:` and a value). */
+  flags: string[];
 }
-export interface UnfrankablePreviewOrder extends PreviewOrderBase {
+export interface UnfrankableLine extends PreviewLineBase {
   ok: false;
-  productCode?: string;
-  productName?: string;
-  priceCents?: number;
+  /** Why not, as a code: `missing-address`, `cancelled`, `too-heavy`, … */
+  error: string;
 }
-export type PreviewOrder = FrankablePreviewOrder | UnfrankablePreviewOrder;
+export type PreviewLine = FrankableLine | UnfrankableLine;
 
 export interface ProductTotal {
-  productCode: string;
+  productCode: number;
   productName: string;
   count: number;
+  unitPriceCents: number;
   totalCents: number;
+}
+
+export interface BalanceCheck {
+  /** null: no Portokasse linked, or its balance is unknown. */
+  balanceCents: number | null;
+  totalCents: number;
+  /** null when the balance is unknown. */
+  sufficient: boolean | null;
+  missingCents: number;
 }
 
 export interface BatchPreview {
-  orders: PreviewOrder[];
-  totalsByProduct: ProductTotal[];
-  totalCents: number;
-  /** Portokasse balance; null when the app could not read it. */
-  balanceCents: number | null;
-  sufficient: boolean;
-  missingCents: number;
+  lines: PreviewLine[];
+  totals: ProductTotal[];
+  balance: BalanceCheck;
+  portokasse: { connected: boolean; problem: string | null };
 }
 
 // POST /api/batches and GET /api/batches/:id ----------------------------------------------------
@@ -84,35 +98,27 @@ export interface BatchStarted {
   statusUrl: string;
 }
 
-export const BATCH_STATUSES = [
-  "QUEUED",
-  "RUNNING",
-  "FULFILLING",
-  "COMPLETED",
-  "COMPLETED_WITH_ERRORS",
-  "STOPPED_INSUFFICIENT_BALANCE",
-  "FAILED",
-] as const;
+export const BATCH_STATUSES = ["QUEUED", "RUNNING", "DONE", "INSUFFICIENT_FUNDS", "FAILED"] as const;
 export type BatchStatus = (typeof BATCH_STATUSES)[number];
 
-const FINAL_STATUSES: ReadonlySet<BatchStatus> = new Set([
-  "COMPLETED",
-  "COMPLETED_WITH_ERRORS",
-  "STOPPED_INSUFFICIENT_BALANCE",
-  "FAILED",
-]);
+const FINAL_STATUSES: ReadonlySet<BatchStatus> = new Set(["DONE", "INSUFFICIENT_FUNDS", "FAILED"]);
 
 /** A batch in a final status changes no more: stop polling. */
 export const isFinal = (status: BatchStatus) => FINAL_STATUSES.has(status);
 
+/** Statuses of an order in a batch (`FrankingOrder.status`); others are shown as the app sends them. */
+export const ORDER_STATUSES = ["QUEUED", "BOUGHT", "FULFILLED", "FAILED", "SKIPPED"] as const;
+
 export interface BatchOrder {
   orderId: string;
+  /** Empty when the app never found the order. */
   orderName: string;
   status: string;
   productName: string | null;
   priceCents: number | null;
   voucherIds: string[];
   trackIds: string[];
+  /** A code: why the order was left out (`SKIPPED`) or failed. */
   error: string | null;
 }
 
@@ -128,81 +134,106 @@ export interface Batch {
   id: string;
   status: BatchStatus;
   totalCents: number;
+  /** Only when buying stopped for lack of balance. */
   missingCents?: number;
+  /** A code: why buying stopped, or the last passing error while it runs; null when all is well. */
+  error: string | null;
   counts: BatchCounts;
   orders: BatchOrder[];
   createdAt: string;
   finishedAt: string | null;
+  /** Signed link to the batch's labels, once a stamp was bought. */
+  labelUrl: string | null;
+  /** Signed link to the Einlieferungsliste, when the batch bought Einschreiben. */
+  manifestUrl: string | null;
 }
+
+/** Every order's stamp was bought or given up: the label file is complete (Shopify may still be written). */
+export const buyingDone = (batch: Batch) =>
+  isFinal(batch.status) || batch.orders.every((order) => order.status !== "QUEUED");
 
 // GET /api/orders/franking ----------------------------------------------------------------------
 
-export const FRANKING_STATUSES = ["NOT_FRANKED", "IN_BATCH", "FRANKED", "FAILED"] as const;
+/** `NOT_FRANKED` (never in a batch) or the order's status in the batch that holds it. */
+export const FRANKING_STATUSES = ["NOT_FRANKED", ...ORDER_STATUSES] as const;
 export type FrankingStatus = (typeof FRANKING_STATUSES)[number];
 
-export const REFUND_STATES = ["NONE", "PENDING", "REFUNDED", "REJECTED", "NOT_REFUNDABLE"] as const;
+export interface OrderFranking extends BatchOrder {
+  status: FrankingStatus;
+  batchId: string | null;
+  /** Signed link to the order's label pages: its stamp was bought (PDF) and not handed back. */
+  labelUrl: string | null;
+}
+
+export interface OrderFrankings {
+  orders: OrderFranking[];
+  /** One signed link to the label pages of every order with a `labelUrl`, in the order asked. */
+  labelsUrl: string | null;
+}
+
+// GET /api/refunds?orderId= ----------------------------------------------------------------------
+
+export const REFUND_STATES = ["PENDING", "REFUNDED", "NOT_REFUNDED"] as const;
 export type RefundState = (typeof REFUND_STATES)[number];
 
-export interface OrderFranking {
-  orderId: string;
-  status: FrankingStatus;
-  productName: string | null;
-  voucherIds: string[];
-  trackIds: string[];
-  batchId: string | null;
-  labelUrl: string | null;
-  refundState: RefundState | null;
+/** One stamp handed back for a Retoure: asked for, refunded, or not refunded (with a reason code). */
+export interface VoucherRefund {
+  voucherId: string;
+  state: RefundState;
+  reason: string | null;
 }
 
 // Parsers ----------------------------------------------------------------------------------------
 
-function parsePreviewOrder(value: unknown, path: string): PreviewOrder {
+function parsePreviewLine(value: unknown, path: string): PreviewLine {
   const o = object(value, path);
-  const base: PreviewOrderBase = {
+  const base: PreviewLineBase = {
     orderId: nonEmptyString(o, "orderId", path),
-    orderName: string(o, "orderName", path),
+    orderName: nullableString(o, "orderName", path),
     reason: string(o, "reason", path),
   };
-  const error = optionalString(o, "error", path);
-  if (error !== undefined) base.error = error;
   if (boolean(o, "ok", path)) {
     return {
       ...base,
       ok: true,
-      productCode: nonEmptyString(o, "productCode", path),
+      productCode: wholeNumber(o, "productCode", path),
       productName: string(o, "productName", path),
       priceCents: wholeNumber(o, "priceCents", path),
+      weightG: wholeNumber(o, "weightG", path),
+      flags: stringList(o, "flags", path),
     };
   }
-  const order: UnfrankablePreviewOrder = { ...base, ok: false };
-  const productCode = optionalString(o, "productCode", path);
-  const productName = optionalString(o, "productName", path);
-  const priceCents = optionalWholeNumber(o, "priceCents", path);
-  if (productCode !== undefined) order.productCode = productCode;
-  if (productName !== undefined) order.productName = productName;
-  if (priceCents !== undefined) order.priceCents = priceCents;
-  return order;
+  return { ...base, ok: false, error: nonEmptyString(o, "error", path) };
 }
 
 function parseProductTotal(value: unknown, path: string): ProductTotal {
   const o = object(value, path);
   return {
-    productCode: nonEmptyString(o, "productCode", path),
+    productCode: wholeNumber(o, "productCode", path),
     productName: string(o, "productName", path),
     count: wholeNumber(o, "count", path, 1),
+    unitPriceCents: wholeNumber(o, "unitPriceCents", path),
     totalCents: wholeNumber(o, "totalCents", path),
   };
 }
 
 export function parsePreview(value: unknown): BatchPreview {
   const o = object(value, "");
+  const b = object(o.balance, "balance");
+  const p = object(o.portokasse, "portokasse");
   return {
-    orders: list(o, "orders", "", parsePreviewOrder),
-    totalsByProduct: list(o, "totalsByProduct", "", parseProductTotal),
-    totalCents: wholeNumber(o, "totalCents", ""),
-    balanceCents: nullableWholeNumber(o, "balanceCents", "", Number.MIN_SAFE_INTEGER),
-    sufficient: boolean(o, "sufficient", ""),
-    missingCents: wholeNumber(o, "missingCents", ""),
+    lines: list(o, "lines", "", parsePreviewLine),
+    totals: list(o, "totals", "", parseProductTotal),
+    balance: {
+      balanceCents: nullableWholeNumber(b, "balanceCents", "balance", Number.MIN_SAFE_INTEGER),
+      totalCents: wholeNumber(b, "totalCents", "balance"),
+      sufficient: nullableBoolean(b, "sufficient", "balance"),
+      missingCents: wholeNumber(b, "missingCents", "balance"),
+    },
+    portokasse: {
+      connected: boolean(p, "connected", "portokasse"),
+      problem: nullableString(p, "problem", "portokasse"),
+    },
   };
 }
 
@@ -232,6 +263,7 @@ export function parseBatch(value: unknown): Batch {
     id: nonEmptyString(o, "id", ""),
     status: oneOf(o, "status", "", BATCH_STATUSES),
     totalCents: wholeNumber(o, "totalCents", ""),
+    error: nullableString(o, "error", ""),
     counts: {
       orders: wholeNumber(c, "orders", "counts"),
       bought: wholeNumber(c, "bought", "counts"),
@@ -242,6 +274,8 @@ export function parseBatch(value: unknown): Batch {
     orders: list(o, "orders", "", parseBatchOrder),
     createdAt: timestamp(o, "createdAt", ""),
     finishedAt: nullableTimestamp(o, "finishedAt", ""),
+    labelUrl: nullableLink(o, "labelUrl", ""),
+    manifestUrl: nullableLink(o, "manifestUrl", ""),
   };
   const missingCents = optionalWholeNumber(o, "missingCents", "");
   if (missingCents !== undefined) batch.missingCents = missingCents;
@@ -251,20 +285,35 @@ export function parseBatch(value: unknown): Batch {
 function parseOrderFranking(value: unknown, path: string): OrderFranking {
   const o = object(value, path);
   return {
-    orderId: nonEmptyString(o, "orderId", path),
+    ...parseBatchOrder(value, path),
     status: oneOf(o, "status", path, FRANKING_STATUSES),
-    productName: nullableString(o, "productName", path),
-    voucherIds: stringList(o, "voucherIds", path),
-    trackIds: stringList(o, "trackIds", path),
     batchId: nullableString(o, "batchId", path),
-    labelUrl: nullableString(o, "labelUrl", path),
-    refundState: o.refundState === null ? null : oneOf(o, "refundState", path, REFUND_STATES),
+    labelUrl: nullableLink(o, "labelUrl", path),
   };
 }
 
-export function parseOrderFrankings(value: unknown): OrderFranking[] {
-  return list(object(value, ""), "orders", "", parseOrderFranking);
+export function parseOrderFrankings(value: unknown): OrderFrankings {
+  const o = object(value, "");
+  return {
+    orders: list(o, "orders", "", parseOrderFranking),
+    labelsUrl: nullableLink(o, "labelsUrl", ""),
+  };
 }
+
+function parseVoucherRefund(value: unknown, path: string): VoucherRefund {
+  const o = object(value, path);
+  return {
+    voucherId: nonEmptyString(o, "voucherId", path),
+    state: oneOf(o, "state", path, REFUND_STATES),
+    reason: nullableString(o, "reason", path),
+  };
+}
+
+export function parseRefunds(value: unknown): VoucherRefund[] {
+  return list(object(value, ""), "refunds", "", parseVoucherRefund);
+}
+
+// Calls ------------------------------------------------------------------------------------------
 
 const idsQuery = (orderIds: readonly string[]) => `ids=${orderIds.map(encodeURIComponent).join(",")}`;
 
@@ -280,5 +329,5 @@ export const fetchBatch = (batchId: string) =>
 export const fetchOrderFrankings = (orderIds: readonly string[]) =>
   callApp("GET", `/api/orders/franking?${idsQuery(orderIds)}`, undefined, parseOrderFrankings);
 
-/** The app route that renders the orders' labels as one PDF (it checks the orders belong to the shop). */
-export const labelsPdfUrl = (orderIds: readonly string[]) => `/labels/orders.pdf?${idsQuery(orderIds)}`;
+export const fetchOrderRefunds = (orderId: string) =>
+  callApp("GET", `/api/refunds?orderId=${encodeURIComponent(orderId)}`, undefined, parseRefunds);

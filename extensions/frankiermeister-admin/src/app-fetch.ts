@@ -5,34 +5,77 @@
 import { ShapeError } from "./parse";
 
 /**
- * network: the app could not be reached; refused: it answered 4xx/5xx with `{error, message}`;
- * unexpected: it answered something the contract does not describe.
+ * network: the app could not be reached; refused: it answered 4xx/5xx with `{error}` (a code, and
+ * sometimes `message`, `issues` or `code`), or 401 (it did not accept the session); unexpected: it
+ * answered something the contract does not describe.
  */
 export type AppErrorKind = "network" | "refused" | "unexpected";
 
+export interface AppErrorDetails {
+  status?: number;
+  /** The app's error code (refused) or the offending field (unexpected). */
+  code?: string;
+  /** The app's own explanation, when its error answer had a `message`. */
+  appMessage?: string;
+  /** What else the error answer said (`issues`, the code of an upstream failure), one line each. */
+  details?: readonly string[];
+}
+
 export class AppError extends Error {
+  readonly status?: number;
+  readonly code?: string;
+  readonly appMessage?: string;
+  readonly details: readonly string[];
+
   constructor(
     readonly kind: AppErrorKind,
     /** e.g. "POST /api/preview" */
     readonly route: string,
     message: string,
-    readonly status?: number,
-    /** The app's error code (refused) or the offending field (unexpected). */
-    readonly code?: string,
+    { status, code, appMessage, details = [] }: AppErrorDetails = {},
   ) {
     super(message);
     this.name = "AppError";
+    this.status = status;
+    this.code = code;
+    this.appMessage = appMessage;
+    this.details = details;
   }
 }
 
+/** `issues: [{path, message}]` (or plain strings) as lines. */
+function issueLines(issues: unknown): string[] {
+  if (!Array.isArray(issues)) return [];
+  return issues.flatMap((issue: unknown) => {
+    if (typeof issue === "string") return [issue];
+    if (typeof issue !== "object" || issue === null) return [];
+    const { path, message } = issue as Record<string, unknown>;
+    if (typeof message !== "string") return [];
+    return [typeof path === "string" && path !== "" ? `${path}: ${message}` : message];
+  });
+}
+
 function errorFromAnswer(route: string, status: number, body: unknown): AppError {
-  if (typeof body === "object" && body !== null) {
-    const { error, message } = body as Record<string, unknown>;
-    if (typeof error === "string" && typeof message === "string") {
-      return new AppError("refused", route, message, status, error);
+  if (typeof body === "object" && body !== null && !Array.isArray(body)) {
+    const { error, message, issues, code } = body as Record<string, unknown>;
+    if (typeof error === "string" && error.trim() !== "") {
+      const appMessage = typeof message === "string" && message.trim() !== "" ? message : undefined;
+      const details = [...issueLines(issues), ...(typeof code === "string" ? [`code: ${code}`] : [])];
+      return new AppError("refused", route, appMessage ?? `HTTP ${status} ${error}`, {
+        status,
+        code: error,
+        appMessage,
+        details,
+      });
     }
   }
-  return new AppError("unexpected", route, `HTTP ${status} without an {error, message} body`, status);
+  if (status === 401) {
+    return new AppError("refused", route, "HTTP 401: the session was not accepted", {
+      status,
+      code: "unauthorized",
+    });
+  }
+  return new AppError("unexpected", route, `HTTP ${status} without an {error} body`, { status });
 }
 
 function readJson(text: string): unknown {
@@ -65,16 +108,17 @@ export async function callApp<T>(
     text = await response.text();
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
-    throw new AppError("network", route, message, status === 0 ? undefined : status);
+    throw new AppError("network", route, message, { status: status === 0 ? undefined : status });
   }
   const json = readJson(text);
   if (status < 200 || status > 299) throw errorFromAnswer(route, status, json);
-  if (json === undefined) throw new AppError("unexpected", route, "the answer is not JSON", status);
+  if (json === undefined) throw new AppError("unexpected", route, "the answer is not JSON", { status });
   try {
     return parse(json);
   } catch (error) {
-    if (error instanceof ShapeError)
-      throw new AppError("unexpected", route, error.message, status, error.path);
+    if (error instanceof ShapeError) {
+      throw new AppError("unexpected", route, error.message, { status, code: error.path });
+    }
     throw error;
   }
 }

@@ -62,6 +62,32 @@ export function boolean(o: Json, key: string, path: string): boolean {
   return value;
 }
 
+export function nullableBoolean(o: Json, key: string, path: string): boolean | null {
+  return o[key] === null ? null : boolean(o, key, path);
+}
+
+function parsesAsUrl(value: string): boolean {
+  try {
+    new URL(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A link the app hands out to be opened without a session token (a new tab, the print preview): an
+ * absolute http(s) URL, or null.
+ */
+export function nullableLink(o: Json, key: string, path: string): string | null {
+  const value = o[key];
+  if (value === null) return null;
+  if (typeof value !== "string" || !/^https?:\/\/[^/]/.test(value) || !parsesAsUrl(value)) {
+    throw new ShapeError(at(path, key), "an absolute http(s) URL or null", value);
+  }
+  return value;
+}
+
 /** Whole numbers only: every amount is in cents and every count is a count. */
 export function wholeNumber(o: Json, key: string, path: string, min = 0): number {
   const value = o[key];

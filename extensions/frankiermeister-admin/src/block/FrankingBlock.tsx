@@ -5,7 +5,7 @@ import { useRequest } from "../use-request";
 import { FrankingDetails } from "./FrankingDetails";
 
 async function frankingOf(orderId: string): Promise<OrderFranking> {
-  const orders = await fetchOrderFrankings([orderId]);
+  const { orders } = await fetchOrderFrankings([orderId]);
   const franking = orders.find((order) => order.orderId === orderId);
   if (franking === undefined) {
     throw new AppError("unexpected", "GET /api/orders/franking", `the answer has no entry for ${orderId}`);

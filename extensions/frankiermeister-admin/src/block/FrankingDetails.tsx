@@ -1,21 +1,20 @@
 import type { ComponentChildren } from "preact";
-import type { FrankingStatus, OrderFranking, RefundState } from "../api";
+import type { FrankingStatus, OrderFranking } from "../api";
 import { t } from "../i18n";
+import { reasonText } from "../messages";
+import { RetoureState } from "./RetoureState";
 
-const STATUS_TONES: Record<FrankingStatus, "neutral" | "info" | "success" | "critical"> = {
+const STATUS_TONES: Record<FrankingStatus, "neutral" | "info" | "success" | "warning" | "critical"> = {
   NOT_FRANKED: "neutral",
-  IN_BATCH: "info",
-  FRANKED: "success",
+  QUEUED: "info",
+  BOUGHT: "info",
+  FULFILLED: "success",
   FAILED: "critical",
+  SKIPPED: "warning",
 };
 
-const REFUND_TONES: Record<RefundState, "neutral" | "info" | "success" | "critical" | "warning"> = {
-  NONE: "neutral",
-  PENDING: "info",
-  REFUNDED: "success",
-  REJECTED: "critical",
-  NOT_REFUNDABLE: "warning",
-};
+/** Statuses after which franking the order (again) may help; the preview says whether it can. */
+const FRANKABLE: ReadonlySet<FrankingStatus> = new Set(["NOT_FRANKED", "FAILED", "SKIPPED"]);
 
 function Row({ label, children }: { label: string; children: ComponentChildren }) {
   return (
@@ -28,22 +27,23 @@ function Row({ label, children }: { label: string; children: ComponentChildren }
 
 const listOrDash = (values: readonly string[]) => (values.length > 0 ? values.join(", ") : "—");
 
-/** One order's franking: status, stamp, voucher and tracking numbers, label and Retoure (refund). */
+/** One order's franking: status, stamp, voucher and tracking numbers, why it failed, label and Retoure. */
 export function FrankingDetails({ franking, onFrank }: { franking: OrderFranking; onFrank: () => void }) {
-  const { status, refundState } = franking;
+  const { status } = franking;
   return (
     <s-stack direction="block" gap="small">
       <s-stack direction="inline" gap="small">
         <s-badge tone={STATUS_TONES[status]}>{t(`frankingStatus.${status}` as const)}</s-badge>
-        {refundState === null || refundState === "NONE" ? null : (
-          <s-badge tone={REFUND_TONES[refundState]}>{t(`refundState.${refundState}` as const)}</s-badge>
-        )}
+        {franking.voucherIds.length > 0 ? <RetoureState orderId={franking.orderId} /> : null}
       </s-stack>
       {status === "NOT_FRANKED" ? null : (
         <>
           <Row label={t("block.product")}>{franking.productName ?? "—"}</Row>
           <Row label={t("block.voucher")}>{listOrDash(franking.voucherIds)}</Row>
           <Row label={t("block.tracking")}>{listOrDash(franking.trackIds)}</Row>
+          {franking.error === null ? null : (
+            <Row label={t("block.problem")}>{reasonText(franking.error)}</Row>
+          )}
         </>
       )}
       {franking.labelUrl === null ? null : (
@@ -51,9 +51,7 @@ export function FrankingDetails({ franking, onFrank }: { franking: OrderFranking
           {t("block.printLabel")}
         </s-link>
       )}
-      {status === "NOT_FRANKED" || status === "FAILED" ? (
-        <s-button onClick={onFrank}>{t("block.frank")}</s-button>
-      ) : null}
+      {FRANKABLE.has(status) ? <s-button onClick={onFrank}>{t("block.frank")}</s-button> : null}
     </s-stack>
   );
 }

@@ -1,19 +1,6 @@
 import type { BatchOrder } from "../api";
-import { formatEuro, t, type MessageKey } from "../i18n";
-
-/** Order statuses the app is known to report; any other is shown as the app sent it. */
-const ORDER_STATUS_KEYS: Record<string, MessageKey> = {
-  QUEUED: "orderStatus.QUEUED",
-  BOUGHT: "orderStatus.BOUGHT",
-  FULFILLED: "orderStatus.FULFILLED",
-  FAILED: "orderStatus.FAILED",
-  SKIPPED: "orderStatus.SKIPPED",
-};
-
-const orderStatus = (status: string) => {
-  const key = ORDER_STATUS_KEYS[status];
-  return key === undefined ? status : t(key);
-};
+import { formatEuro, t } from "../i18n";
+import { orderStatusText, reasonText } from "../messages";
 
 /** Per order in the batch: its status, stamp, tracking numbers and error. */
 export function BatchOrdersTable({ orders }: { orders: readonly BatchOrder[] }) {
@@ -29,8 +16,8 @@ export function BatchOrdersTable({ orders }: { orders: readonly BatchOrder[] }) 
       <s-table-body>
         {orders.map((order) => (
           <s-table-row key={order.orderId}>
-            <s-table-cell>{order.orderName}</s-table-cell>
-            <s-table-cell>{orderStatus(order.status)}</s-table-cell>
+            <s-table-cell>{order.orderName || order.orderId}</s-table-cell>
+            <s-table-cell>{orderStatusText(order.status)}</s-table-cell>
             <s-table-cell>
               {order.productName === null
                 ? "—"
@@ -40,7 +27,7 @@ export function BatchOrdersTable({ orders }: { orders: readonly BatchOrder[] }) 
             </s-table-cell>
             <s-table-cell>{order.trackIds.length > 0 ? order.trackIds.join(", ") : "—"}</s-table-cell>
             <s-table-cell>
-              {order.error === null ? "—" : <s-text tone="critical">{order.error}</s-text>}
+              {order.error === null ? "—" : <s-text tone="critical">{reasonText(order.error)}</s-text>}
             </s-table-cell>
           </s-table-row>
         ))}

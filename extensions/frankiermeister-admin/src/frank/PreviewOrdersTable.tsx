@@ -1,8 +1,9 @@
-import type { PreviewOrder } from "../api";
+import type { PreviewLine } from "../api";
 import { formatEuro, t } from "../i18n";
+import { flagText, previewErrorText } from "../messages";
 
 /** Per order: the product and price the app chose and why, or why the order cannot be franked. */
-export function PreviewOrdersTable({ orders }: { orders: readonly PreviewOrder[] }) {
+export function PreviewOrdersTable({ lines }: { lines: readonly PreviewLine[] }) {
   return (
     <s-table variant="auto">
       <s-table-header-row>
@@ -14,21 +15,19 @@ export function PreviewOrdersTable({ orders }: { orders: readonly PreviewOrder[]
         <s-table-header listSlot="labeled">{t("frank.orders.note")}</s-table-header>
       </s-table-header-row>
       <s-table-body>
-        {orders.map((order) => (
-          <s-table-row key={order.orderId}>
-            <s-table-cell>{order.orderName}</s-table-cell>
+        {lines.map((line) => (
+          <s-table-row key={line.orderId}>
+            <s-table-cell>{line.orderName ?? line.orderId}</s-table-cell>
             <s-table-cell>
-              {order.ok ? (
-                order.productName
-              ) : (
-                <s-badge tone="warning">{t("frank.orders.notFrankable")}</s-badge>
-              )}
+              {line.ok ? line.productName : <s-badge tone="warning">{previewErrorText(line.error)}</s-badge>}
             </s-table-cell>
-            <s-table-cell>{order.ok ? formatEuro(order.priceCents) : "—"}</s-table-cell>
+            <s-table-cell>{line.ok ? formatEuro(line.priceCents) : "—"}</s-table-cell>
             <s-table-cell>
               <s-stack direction="block">
-                <s-text>{order.reason}</s-text>
-                {order.error === undefined ? null : <s-text tone="critical">{order.error}</s-text>}
+                <s-text>{line.reason}</s-text>
+                {line.ok && line.flags.length > 0 ? (
+                  <s-text color="subdued">{line.flags.map(flagText).join(" · ")}</s-text>
+                ) : null}
               </s-stack>
             </s-table-cell>
           </s-table-row>

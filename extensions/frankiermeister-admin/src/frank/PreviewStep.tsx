@@ -1,11 +1,5 @@
 import { useRef, useState } from "preact/hooks";
-import {
-  previewBatch,
-  startBatch,
-  type BatchPreview,
-  type BatchStarted,
-  type FrankablePreviewOrder,
-} from "../api";
+import { previewBatch, startBatch, type BatchPreview, type BatchStarted, type FrankableLine } from "../api";
 import { AppErrorBanner } from "../components/AppErrorBanner";
 import { formatEuro, t } from "../i18n";
 import { useRequest } from "../use-request";
@@ -20,8 +14,7 @@ interface Props {
   close: () => void;
 }
 
-const frankable = (preview: BatchPreview) =>
-  preview.orders.filter((order): order is FrankablePreviewOrder => order.ok);
+const frankable = (preview: BatchPreview) => preview.lines.filter((line): line is FrankableLine => line.ok);
 
 /** Step 1: what the batch would buy and cost; the merchant confirms to buy the stamps. */
 export function PreviewStep({ orderIds, onStarted, close }: Props) {
@@ -35,8 +28,13 @@ export function PreviewStep({ orderIds, onStarted, close }: Props) {
   const ready = preview.state === "ready" ? preview.value : null;
   const orders = ready === null ? [] : frankable(ready);
   const position = parseStartPosition(startPosition);
+  /** A short or unknown balance (or no Portokasse) blocks the batch: it could not be paid. */
   const canConfirm =
-    ready !== null && ready.sufficient && orders.length > 0 && position !== null && !submitting;
+    ready !== null &&
+    ready.balance.sufficient === true &&
+    orders.length > 0 &&
+    position !== null &&
+    !submitting;
 
   async function confirm() {
     if (!canConfirm || position === null || inFlight.current) return;
@@ -61,15 +59,15 @@ export function PreviewStep({ orderIds, onStarted, close }: Props) {
       {ready === null ? null : (
         <s-stack direction="block" gap="base">
           <s-paragraph>
-            {t("frank.frankableCount", { count: orders.length, selected: ready.orders.length })}
+            {t("frank.frankableCount", { count: orders.length, selected: ready.lines.length })}
           </s-paragraph>
           {orders.length === 0 ? (
             <s-banner tone="warning" heading={t("frank.nothingToFrank")} />
           ) : (
             <BalanceSummary preview={ready} />
           )}
-          <PreviewOrdersTable orders={ready.orders} />
-          {ready.totalsByProduct.length > 0 ? <ProductTotalsTable totals={ready.totalsByProduct} /> : null}
+          <PreviewOrdersTable lines={ready.lines} />
+          {ready.totals.length > 0 ? <ProductTotalsTable totals={ready.totals} /> : null}
           {orders.length > 0 ? (
             <StartPositionField value={startPosition} onChange={setStartPosition} />
           ) : null}
@@ -84,7 +82,7 @@ export function PreviewStep({ orderIds, onStarted, close }: Props) {
         onClick={() => void confirm()}
       >
         {ready !== null && orders.length > 0
-          ? t("frank.confirm", { count: orders.length, total: formatEuro(ready.totalCents) })
+          ? t("frank.confirm", { count: orders.length, total: formatEuro(ready.balance.totalCents) })
           : t("frank.confirmNothing")}
       </s-button>
       <s-button slot="secondary-actions" onClick={close}>

@@ -11,6 +11,9 @@ export function ProductTotalsTable({ totals }: { totals: readonly ProductTotal[]
           <s-table-header listSlot="inline" format="numeric">
             {t("frank.totals.count")}
           </s-table-header>
+          <s-table-header listSlot="labeled" format="currency">
+            {t("frank.totals.unitPrice")}
+          </s-table-header>
           <s-table-header listSlot="secondary" format="currency">
             {t("frank.totals.total")}
           </s-table-header>
@@ -20,6 +23,7 @@ export function ProductTotalsTable({ totals }: { totals: readonly ProductTotal[]
             <s-table-row key={total.productCode}>
               <s-table-cell>{total.productName}</s-table-cell>
               <s-table-cell>{total.count}</s-table-cell>
+              <s-table-cell>{formatEuro(total.unitPriceCents)}</s-table-cell>
               <s-table-cell>{formatEuro(total.totalCents)}</s-table-cell>
             </s-table-row>
           ))}

@@ -1,22 +1,26 @@
-import { isFinal, labelsPdfUrl, type Batch } from "../api";
+import { buyingDone, isFinal, type Batch } from "../api";
 import { AppErrorBanner } from "../components/AppErrorBanner";
 import { t } from "../i18n";
 import { BatchOrdersTable } from "./BatchOrdersTable";
 import { BatchSummary } from "./BatchSummary";
 import { useBatchProgress } from "./useBatchProgress";
 
-/** Orders of the batch that have a stamp, whose labels can be printed. */
-const labelledOrderIds = (batch: Batch) =>
-  batch.orders.filter((order) => order.voucherIds.length > 0).map((order) => order.orderId);
-
+/**
+ * The batch's label file and Einlieferungsliste, once every stamp was bought or given up. The links come
+ * signed from the app (a new tab carries no session token) and are fresh with every poll.
+ */
 function Labels({ batch }: { batch: Batch }) {
-  const ids = labelledOrderIds(batch);
-  if (ids.length === 0) return null;
+  if (batch.labelUrl === null || !buyingDone(batch)) return null;
   return (
     <s-stack direction="block" gap="small">
-      <s-link href={labelsPdfUrl(ids)} target="_blank">
-        {t("progress.labels.open", { count: ids.length })}
+      <s-link href={batch.labelUrl} target="_blank">
+        {t("progress.labels.open", { count: batch.counts.bought })}
       </s-link>
+      {batch.manifestUrl === null ? null : (
+        <s-link href={batch.manifestUrl} target="_blank">
+          {t("progress.labels.manifest")}
+        </s-link>
+      )}
       <s-text color="subdued">{t("progress.labels.later")}</s-text>
     </s-stack>
   );
@@ -37,7 +41,8 @@ export function ProgressStep({ batchId, close }: { batchId: string; close: () =>
         ) : (
           <>
             <BatchSummary batch={batch} />
-            {done ? <Labels batch={batch} /> : <s-text color="subdued">{t("progress.closeHint")}</s-text>}
+            <Labels batch={batch} />
+            {done ? null : <s-text color="subdued">{t("progress.closeHint")}</s-text>}
             <BatchOrdersTable orders={batch.orders} />
           </>
         )}
