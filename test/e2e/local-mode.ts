@@ -96,3 +96,47 @@ export async function appFrame(page: Page): Promise<Frame> {
   if (!frame) throw new Error("the app frame did not load");
   return frame;
 }
+
+/**
+ * Clicks one of the app's nav links that the local admin host draws above the frame (App Bridge's
+ * `<ui-nav-menu>` stand-in) and waits until the frame shows that path.
+ */
+export async function navigateByAdminNav(
+  page: Page,
+  frame: Frame,
+  text: string,
+  path: RegExp,
+): Promise<void> {
+  await page.locator("#app-nav a", { hasText: text }).click();
+  await frame.waitForURL(path);
+}
+
+/**
+ * Runs a browser session against the demo; on failure keeps a screenshot in test-results/ and adds
+ * the frames' URLs and the end of local mode's output to the error.
+ */
+export async function inBrowser(
+  demo: RunningDemo,
+  name: string,
+  steps: (page: Page) => Promise<void>,
+): Promise<void> {
+  const browser = await launchBrowser();
+  const page = await newPage(browser);
+  try {
+    await steps(page);
+  } catch (error) {
+    await page
+      .screenshot({ path: `test-results/${name}-failure.png`, fullPage: true })
+      .catch(() => undefined);
+    const frames = page
+      .frames()
+      .map((f) => f.url())
+      .join("\n");
+    throw new Error(
+      `${String(error)}\nframes:\n${frames}\n--- local mode output ---\n${demo.output().slice(-3000)}`,
+      { cause: error },
+    );
+  } finally {
+    await browser.close();
+  }
+}

@@ -50,17 +50,36 @@
     loading() {},
   };
 
+  // Hidden by a style sheet, not an inline style: the server-rendered element must stay as React rendered it.
+  const hide = document.createElement("style");
+  hide.textContent = "ui-nav-menu{display:none}";
+  document.head.appendChild(hide);
+
   customElements.define(
     "ui-nav-menu",
     class extends HTMLElement {
       connectedCallback() {
         // Shopify admin shows these links in its sidebar; the local admin host shows them above the page.
-        const links = [...this.querySelectorAll("a")].map((a) => ({
-          href: a.getAttribute("href"),
-          text: a.textContent,
-        }));
-        window.parent.postMessage({ type: "local-admin:nav", links }, hostOrigin);
-        this.style.display = "none";
+        // The parser connects the element before it has parsed its links, and React may change them later:
+        // send them now and again whenever they change.
+        const send = () => {
+          const links = [...this.querySelectorAll("a")].map((a) => ({
+            href: a.getAttribute("href"),
+            text: a.textContent,
+          }));
+          window.parent.postMessage({ type: "local-admin:nav", links }, hostOrigin);
+        };
+        this.observer = new MutationObserver(send);
+        this.observer.observe(this, {
+          childList: true,
+          subtree: true,
+          characterData: true,
+          attributeFilter: ["href"],
+        });
+        send();
+      }
+      disconnectedCallback() {
+        if (this.observer) this.observer.disconnect();
       }
     },
   );

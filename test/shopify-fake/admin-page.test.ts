@@ -81,6 +81,87 @@ describe("the fake admin page", () => {
     expect(html).toContain("Cannot cancel an order that has outstanding fulfillments");
     expect(order.cancelledAt).toBeNull();
   });
+
+  it("cancels a fulfillment first, as Shopify requires, and then the order", async () => {
+    const received: string[] = [];
+    const hook = await createShopifyFakeReceiver(received);
+    fake.subscribeWebhooks(DEMO_SHOP_DOMAIN, hook.url, ["orders/cancelled", "orders/updated"]);
+    const shop = fake.shop(DEMO_SHOP_DOMAIN);
+    const order = shop.requireOrder("#1018");
+    const fulfillment = order.fulfillments[0];
+    expect(rowOf(await (await fetch(`${server.origin}/admin`)).text(), "#1018")).toContain(
+      `action="/admin/fulfillments/${fulfillment?.id}/cancel"`,
+    );
+    const post = (path: string) =>
+      fetch(`${server.origin}${path}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ shop: DEMO_SHOP_DOMAIN, reason: "CUSTOMER" }),
+        redirect: "manual",
+      });
+
+    const cancelled = await post(`/admin/fulfillments/${fulfillment?.id}/cancel`);
+    expect(cancelled.status).toBe(303);
+    const html = await (await fetch(`${server.origin}${cancelled.headers.get("location") ?? ""}`)).text();
+    expect(html).toContain("Versand #1018-F1 wurde storniert.");
+    expect(rowOf(html, "#1018")).toContain("Nicht versandt");
+    expect(rowOf(html, "#1018")).not.toContain("/admin/fulfillments/");
+    expect(fulfillment?.status).toBe("CANCELLED");
+    // The closed fulfillment order stays closed; the cancelled items get a new open one.
+    expect(order.fulfillmentOrders.map((fo) => fo.status)).toEqual(["CLOSED", "OPEN"]);
+    expect(order.fulfillmentOrders[1]?.lineItems.map((l) => l.remainingQuantity)).toEqual(
+      order.lineItems.map((l) => l.quantity),
+    );
+
+    const { accessToken } = fake.seedDemoShop();
+    const read = await clientFor(
+      fake,
+      DEMO_SHOP_DOMAIN,
+      accessToken,
+    )(
+      `{ order(id: "gid://shopify/Order/${order.id}") { displayFulfillmentStatus fulfillments { status displayStatus } fulfillmentOrders(first: 5) { nodes { status } } } }`,
+    );
+    expect(read.body.data).toEqual({
+      order: {
+        displayFulfillmentStatus: "UNFULFILLED",
+        fulfillments: [{ status: "CANCELLED", displayStatus: "CANCELED" }],
+        fulfillmentOrders: { nodes: [{ status: "CLOSED" }, { status: "OPEN" }] },
+      },
+    });
+
+    const again = await post(`/admin/fulfillments/${fulfillment?.id}/cancel`);
+    const location = (r: Response) => new URL(r.headers.get("location") ?? "", server.origin).searchParams;
+    expect(location(again).get("error")).toBe("Fulfillment has already been cancelled");
+
+    const orderCancelled = await post(`/admin/orders/${order.id}/cancel`);
+    expect(location(orderCancelled).get("notice")).toBe("Bestellung #1018 wurde storniert.");
+    expect(order.cancelledAt).toBeInstanceOf(Date);
+    expect(order.fulfillmentOrders.map((fo) => fo.status)).toEqual(["CLOSED", "CLOSED"]);
+    expect(received).toEqual(["orders/updated", "orders/cancelled", "orders/updated"]);
+    await hook.close();
+  });
+
+  it("gives a partly shipped fulfillment order its quantities back", async () => {
+    const { accessToken } = fake.seedDemoShop();
+    const order = fake.shop(DEMO_SHOP_DOMAIN).requireOrder("#1014");
+    const fo = order.fulfillmentOrders[0];
+    const first = fo?.lineItems[0];
+    await clientFor(
+      fake,
+      DEMO_SHOP_DOMAIN,
+      accessToken,
+    )(
+      `mutation { fulfillmentCreate(fulfillment: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: "gid://shopify/FulfillmentOrder/${fo?.id}", fulfillmentOrderLineItems: [{ id: "gid://shopify/FulfillmentOrderLineItem/${first?.id}", quantity: 1 }] }] }) { userErrors { message } } }`,
+    );
+    expect(fo?.status).toBe("IN_PROGRESS");
+    await fake.cancelFulfillment(DEMO_SHOP_DOMAIN, `gid://shopify/Fulfillment/${order.fulfillments[0]?.id}`);
+    expect(fo?.status).toBe("OPEN");
+    expect(fo?.lineItems.map((l) => l.remainingQuantity)).toEqual(fo?.lineItems.map((l) => l.totalQuantity));
+    expect(order.fulfillmentOrders).toHaveLength(1);
+    await expect(fake.cancelFulfillment(DEMO_SHOP_DOMAIN, "999")).rejects.toThrow(
+      "Fulfillment does not exist",
+    );
+  });
 });
 
 /** The admin page is served by the fake itself; this second fake-free server only records webhook topics. */

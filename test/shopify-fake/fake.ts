@@ -21,6 +21,8 @@ import {
 } from "./webhooks/deliver";
 import { orderWebhookBody, shopWebhookBody } from "./webhooks/payloads";
 import { cancelInShop, cancelProblem } from "./resolvers/mutations/order-cancel";
+import { gid, parseGid } from "./gid";
+import { applyFulfillmentCancellation, fulfillmentCancelProblem } from "./order-logic";
 
 export interface CreateShopifyFakeOptions {
   apiKey: string;
@@ -52,6 +54,11 @@ export interface ShopifyFake {
   shop(domain: string): FakeShopState;
   subscribeWebhooks(shopDomain: string, address: string, topics: string[]): void;
   cancelOrder(shopDomain: string, orderId: string, opts?: { reason?: string }): Promise<void>;
+  /**
+   * The merchant cancelling a fulfillment in the admin (Shopify requires it before a fulfilled order can
+   * be cancelled). Throws if Shopify would refuse; resolves once orders/updated has been delivered.
+   */
+  cancelFulfillment(shopDomain: string, fulfillmentId: string): Promise<void>;
   /** Delivers app/uninstalled and revokes the shop's tokens (GraphQL answers 401 until a new token exchange). */
   uninstall(shopDomain: string): Promise<void>;
   /** Resolves when webhooks queued by mutations (fire-and-forget, as on Shopify) have been delivered. */
@@ -169,6 +176,7 @@ export function createShopifyFake(opts: CreateShopifyFakeOptions): ShopifyFake {
           shopDomains: () => store.domains(),
           shop: (d) => store.get(d),
           cancelOrder: fake.cancelOrder,
+          cancelFulfillment: fake.cancelFulfillment,
         })) ?? notFound()
       );
     },
@@ -205,6 +213,24 @@ export function createShopifyFake(opts: CreateShopifyFakeOptions): ShopifyFake {
         webhooks.emit(shop, "orders/cancelled", () => orderWebhookBody(order, shop, app)),
         webhooks.emit(shop, "orders/updated", () => orderWebhookBody(order, shop, app)),
       ]);
+    },
+
+    async cancelFulfillment(shopDomain, fulfillmentId) {
+      const shop = store.get(shopDomain);
+      const parsed = parseGid(fulfillmentId);
+      const id = parsed ? (parsed.type === "Fulfillment" ? parsed.id : NaN) : Number(fulfillmentId);
+      const fulfillment = shop.fulfillment(id);
+      const order = fulfillment ? shop.order(fulfillment.orderId) : undefined;
+      if (!fulfillment || !order) throw new Error("Fulfillment does not exist");
+      const problem = fulfillmentCancelProblem(order, fulfillment);
+      if (problem) throw new Error(problem);
+      applyFulfillmentCancellation(order, fulfillment, { ids, at: now() });
+      shop.record(
+        "fulfillment_cancelled",
+        gid("Order", order.id),
+        `Fulfillment ${fulfillment.name} of order ${order.name} was cancelled`,
+      );
+      await webhooks.emit(shop, "orders/updated", () => orderWebhookBody(order, shop, app));
     },
 
     async uninstall(shopDomain) {

@@ -115,6 +115,68 @@ export function applyFulfillment(
   return fulfillment;
 }
 
+/** Why Shopify refuses to cancel a fulfillment, or null when it may be cancelled. */
+export function fulfillmentCancelProblem(order: FakeOrder, fulfillment: FakeFulfillment): string | null {
+  if (fulfillment.status === "CANCELLED") return "Fulfillment has already been cancelled";
+  if (order.cancelledAt) return "Cannot cancel a fulfillment of a cancelled order";
+  return null;
+}
+
+/**
+ * Cancels a fulfillment the way `fulfillmentCancel` (and "Cancel fulfillment" in the admin) does: the
+ * fulfillment becomes CANCELLED and its items can be fulfilled again. A fulfillment order that is still
+ * in progress takes the quantities back (OPEN again when nothing of it is shipped any more); a closed,
+ * fully shipped one stays closed and a new OPEN fulfillment order is created for the cancelled items.
+ */
+export function applyFulfillmentCancellation(
+  order: FakeOrder,
+  fulfillment: FakeFulfillment,
+  opts: { ids: IdSequence; at: Date },
+): void {
+  fulfillment.status = "CANCELLED";
+  fulfillment.updatedAt = opts.at;
+  const byFulfillmentOrder = new Map<number, FakeFulfillment["lineItems"]>();
+  for (const line of fulfillment.lineItems) {
+    byFulfillmentOrder.set(line.fulfillmentOrderId, [
+      ...(byFulfillmentOrder.get(line.fulfillmentOrderId) ?? []),
+      line,
+    ]);
+  }
+  for (const [fulfillmentOrderId, lines] of byFulfillmentOrder) {
+    const fulfillmentOrder = order.fulfillmentOrders.find((fo) => fo.id === fulfillmentOrderId);
+    if (
+      fulfillmentOrder &&
+      (fulfillmentOrder.status === "OPEN" || fulfillmentOrder.status === "IN_PROGRESS")
+    ) {
+      for (const line of lines) {
+        const own = fulfillmentOrder.lineItems.find((l) => l.lineItemId === line.lineItemId);
+        if (own) own.remainingQuantity = Math.min(own.totalQuantity, own.remainingQuantity + line.quantity);
+      }
+      const untouched = fulfillmentOrder.lineItems.every((l) => l.remainingQuantity === l.totalQuantity);
+      fulfillmentOrder.status = untouched ? "OPEN" : "IN_PROGRESS";
+      fulfillmentOrder.updatedAt = opts.at;
+      continue;
+    }
+    order.fulfillmentOrders.push({
+      __typename: "FulfillmentOrder",
+      id: opts.ids.take("FulfillmentOrder"),
+      orderId: order.id,
+      status: "OPEN",
+      requestStatus: "UNSUBMITTED",
+      createdAt: opts.at,
+      updatedAt: opts.at,
+      lineItems: lines.map((line) => ({
+        __typename: "FulfillmentOrderLineItem",
+        id: opts.ids.take("FulfillmentOrderLineItem"),
+        lineItemId: line.lineItemId,
+        totalQuantity: line.quantity,
+        remainingQuantity: line.quantity,
+      })),
+    });
+  }
+  order.updatedAt = opts.at;
+}
+
 /**
  * Cancels like Shopify does: cancelledAt/cancelReason set, open fulfillment orders CLOSED, restocked
  * lines drop to currentQuantity 0. Shopify archives (closes) a cancelled order only when nothing in it

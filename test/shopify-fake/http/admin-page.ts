@@ -1,7 +1,12 @@
 import { gramsOf } from "../format";
 import { gid } from "../gid";
 import type { FakeOrder } from "../model";
-import { displayFulfillmentStatus, totalCents, totalWeightGrams } from "../order-logic";
+import {
+  displayFulfillmentStatus,
+  fulfillmentCancelProblem,
+  totalCents,
+  totalWeightGrams,
+} from "../order-logic";
 import { cancelProblem } from "../resolvers/mutations/order-cancel";
 import type { FakeShopState } from "../shop-state";
 
@@ -10,6 +15,7 @@ export interface AdminPageHost {
   shopDomains(): string[];
   shop(domain: string): FakeShopState;
   cancelOrder(shopDomain: string, orderId: string, opts?: { reason?: string }): Promise<void>;
+  cancelFulfillment(shopDomain: string, fulfillmentId: string): Promise<void>;
 }
 
 const escape = (value: unknown): string =>
@@ -44,7 +50,12 @@ function orderRow(order: FakeOrder, shop: FakeShopState): string {
           return t.url ? `<a href="${escape(t.url)}">${label}</a>` : label;
         })
         .join(", ");
-      return `<div class="fulfillment" data-fulfillment="${f.id}">${escape(f.name)}: ${tracking || "ohne Sendungsnummer"}${f.notifyCustomer ? " · Kunde benachrichtigt" : ""}</div>`;
+      // Shopify admin offers "Cancel fulfillment" on a fulfillment; a fulfilled order can be cancelled only after it.
+      const cancel = fulfillmentCancelProblem(order, f)
+        ? ""
+        : ` <form method="post" action="/admin/fulfillments/${f.id}/cancel" class="inline"><input type="hidden" name="shop" value="${escape(shop.domain)}"><button type="submit">Versand stornieren</button></form>`;
+      const state = f.status === "CANCELLED" ? " · <strong>storniert</strong>" : "";
+      return `<div class="fulfillment${f.status === "CANCELLED" ? " cancelled" : ""}" data-fulfillment="${f.id}">${escape(f.name)}: ${tracking || "ohne Sendungsnummer"}${f.notifyCustomer ? " · Kunde benachrichtigt" : ""}${state}${cancel}</div>`;
     })
     .join("");
   const metafields = shop
@@ -112,7 +123,7 @@ main{padding:16px 24px}table{width:100%;border-collapse:collapse;background:#fff
 th,td{text-align:left;padding:8px 10px;border-bottom:1px solid #ebebeb;vertical-align:top}th{background:#f7f7f7;font-weight:600}
 .muted{color:#616161;font-size:12px}.badge{background:#ffd79d;border-radius:8px;padding:1px 8px;font-size:12px}
 .badge.cancelled{background:#e3e3e3}.tag{background:#e3e3e3;border-radius:6px;padding:0 6px;font-size:12px}.warn{color:#8e1f0b;font-size:12px}
-.fulfillment{font-size:12px;margin-top:4px}.notice{background:#cdfee1;padding:8px 12px;border-radius:8px}.error{background:#fedad9;padding:8px 12px;border-radius:8px}
+.fulfillment{font-size:12px;margin-top:4px}.fulfillment.cancelled{color:#616161;text-decoration:line-through}form.inline{display:inline}.notice{background:#cdfee1;padding:8px 12px;border-radius:8px}.error{background:#fedad9;padding:8px 12px;border-radius:8px}
 button{background:#fff;border:1px solid #c9c9c9;border-radius:8px;padding:4px 10px;cursor:pointer}
 </style></head>
 <body><header><strong>Shopify-Fake-Admin</strong> · ${picker || "Noch kein Shop angelegt"}</header><main>
@@ -127,7 +138,10 @@ ${
 </main></body></html>`;
 }
 
-/** GET /admin renders; POST /admin/orders/:id/cancel cancels like the merchant would, then redirects back. */
+/**
+ * GET /admin renders; POST /admin/orders/:id/cancel cancels an order and POST /admin/fulfillments/:id/cancel
+ * a fulfillment like the merchant would, then redirect back.
+ */
 export async function handleAdmin(request: Request, host: AdminPageHost): Promise<Response | null> {
   const url = new URL(request.url);
   if (request.method === "GET" && (url.pathname === "/admin" || url.pathname === "/admin/")) {
@@ -150,6 +164,20 @@ export async function handleAdmin(request: Request, host: AdminPageHost): Promis
         "notice",
         `Bestellung ${host.shop(domain).requireOrder(Number(cancel[1])).name} wurde storniert.`,
       );
+    } catch (error) {
+      back.searchParams.set("error", error instanceof Error ? error.message : String(error));
+    }
+    return new Response(null, { status: 303, headers: { Location: `${back.pathname}${back.search}` } });
+  }
+  const cancelFulfillment = /^\/admin\/fulfillments\/(\d+)\/cancel$/.exec(url.pathname);
+  if (request.method === "POST" && cancelFulfillment?.[1]) {
+    const form = new URLSearchParams(await request.text());
+    const domain = form.get("shop") ?? host.shopDomains()[0] ?? "";
+    const back = new URL(`/admin?shop=${encodeURIComponent(domain)}`, url);
+    try {
+      await host.cancelFulfillment(domain, cancelFulfillment[1]);
+      const name = host.shop(domain).fulfillment(Number(cancelFulfillment[1]))?.name ?? "";
+      back.searchParams.set("notice", `Versand ${name} wurde storniert.`);
     } catch (error) {
       back.searchParams.set("error", error instanceof Error ? error.message : String(error));
     }

@@ -1,0 +1,115 @@
+import { PDFDocument } from "pdf-lib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inspectPdf } from "../simulators/internetmarke/testing/inspect";
+import { chromiumAvailable, inBrowser, type RunningDemo, startDemo } from "./local-mode";
+import {
+  addEinschreibenRule,
+  choosePageFormat,
+  DEMO_PORTOKASSE,
+  downloadLabels,
+  frankPreviewed,
+  linkPortokasse,
+  openApp,
+  openFakeAdmin,
+  previewOrders,
+  saveSender,
+} from "./merchant";
+
+/**
+ * Issue "Frank orders", as a merchant does it in local mode: link the Portokasse, enter the sender,
+ * choose a label sheet and an Einschreiben rule, preview a selection of the seeded orders (some of
+ * which cannot be franked, and the preview says why), frank them, wait for the batch, download the
+ * label PDF, and see the fulfillments in the fake shop's admin.
+ */
+const needsChromium = !chromiumAvailable();
+if (needsChromium && process.env.CI === "true")
+  throw new Error("Chromium is required under CI=true (apt-get install chromium)");
+if (needsChromium)
+  console.warn("⚠ /usr/bin/chromium not found: the browser tests are SKIPPED (apt-get install chromium).");
+
+const FRANKABLE = ["#1001", "#1002", "#1003", "#1004", "#1009"];
+/** #1006: Austrian 4-digit postal code on an address stamp; #1013: 2.5 kg; #1016: an e-book. */
+const NOT_FRANKABLE = {
+  "#1006": "Postal code rejected",
+  "#1013": "Too heavy for a letter",
+  "#1016": "Nothing to ship",
+};
+
+describe.skipIf(needsChromium)("franking the seeded orders in Chromium", () => {
+  let demo: RunningDemo;
+  beforeAll(async () => {
+    demo = await startDemo();
+  }, 90_000);
+  afterAll(async () => demo?.stop());
+
+  it("franks the orders, hands back one label PDF and fulfills them in the shop", async () => {
+    await inBrowser(demo, "frank-orders", async (page) => {
+      const frame = await openApp(page, demo);
+      expect(demo.output()).toContain(
+        `username ${DEMO_PORTOKASSE.username}   password ${DEMO_PORTOKASSE.password}`,
+      );
+      expect(await linkPortokasse(page, frame, demo)).toContain("€100.00");
+      await saveSender(page, frame);
+      const grid = await choosePageFormat(page, frame, "Zweckform 3483");
+      expect(grid).toEqual({ columns: 2, rows: 2 });
+      await addEinschreibenRule(page, frame, "einschreiben", "EINSCHREIBEN_EINWURF");
+
+      const preview = await previewOrders(page, frame, [...FRANKABLE, ...Object.keys(NOT_FRANKABLE)]);
+      expect(preview.map((l) => l.order).sort()).toEqual(
+        [...FRANKABLE, ...Object.keys(NOT_FRANKABLE)].sort(),
+      );
+      for (const line of preview) {
+        const problem = NOT_FRANKABLE[line.order as keyof typeof NOT_FRANKABLE];
+        if (problem) {
+          expect(line.product, line.order).toContain(problem);
+          expect(line.price, line.order).toBe("–");
+          expect(line.why, line.order).not.toBe("");
+        } else {
+          expect(line.price, line.order).toMatch(/^€\d+\.\d\d$/);
+        }
+      }
+      expect(preview.find((l) => l.order === "#1003")?.product).toContain("EINSCHREIBEN EINWURF");
+      expect(preview.find((l) => l.order === "#1003")?.why).toContain('shipping method "einschreiben"');
+
+      const batch = await frankPreviewed(frame, FRANKABLE.length);
+      expect(batch.lines.map((l) => l.order).sort()).toEqual(FRANKABLE);
+      for (const line of batch.lines) {
+        expect(line.voucher, line.order).toMatch(/^[0-9A-F]{20}$/);
+        expect(line.status, line.order).toContain("Fulfilled");
+        expect(line.shopify, line.order).toContain("Written");
+        expect(line.price).toBe(preview.find((l) => l.order === line.order)?.price);
+        if (line.order === "#1003") expect(line.tracking).toMatch(/^RR\d{9}DE$/);
+        else expect(line.tracking, line.order).toBe("–");
+      }
+
+      // One label file for the batch: the simulator draws one stamp per position, filling the 2 × 2
+      // sheet from the top left; five stamps take two sheets.
+      const labels = await downloadLabels(page, frame);
+      expect(labels.contentType).toBe("application/pdf");
+      expect(labels.bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+      const pdf = await PDFDocument.load(labels.bytes);
+      const perSheet = grid.columns * grid.rows;
+      expect(pdf.getPageCount()).toBe(Math.ceil(FRANKABLE.length / perSheet));
+      const sheets = await inspectPdf(labels.bytes);
+      expect(sheets.map((s) => s.stamps.length)).toEqual([4, 1]);
+      const printed = sheets.flatMap((s) => s.stamps.map((stamp) => stamp.texts.join(" "))).join("\n");
+      for (const line of batch.lines) expect(printed).toContain(line.voucher);
+
+      // The fake shop: the franked orders are fulfilled (with the Einschreiben tracking number), the
+      // others are untouched.
+      const shopAdmin = await openFakeAdmin(page);
+      const row = (name: string) => shopAdmin.locator(`tr[data-order="${name}"]`);
+      for (const name of FRANKABLE) {
+        const text = await row(name).innerText();
+        expect(text, name).toContain("Versandt");
+        expect(text, name).toContain("frankiert");
+      }
+      const registered = batch.lines.find((l) => l.order === "#1003")?.tracking ?? "";
+      expect(await row("#1003").locator(".fulfillment").innerText()).toContain(`Deutsche Post ${registered}`);
+      for (const name of Object.keys(NOT_FRANKABLE)) {
+        expect(await row(name).innerText()).not.toContain("frankiert");
+        expect(await row(name).locator(".fulfillment").count()).toBe(0);
+      }
+    });
+  }, 90_000);
+});
