@@ -16,7 +16,7 @@ async function moveCart(tx: Tx, cartId: string, from: CartState, data: Record<st
 }
 
 async function planCarts(tx: Tx, batchId: string, groups: readonly CartPosition[][], now: Date): Promise<void> {
-  const last = await tx.frankingCart.findFirst({ where: { batchId }, orderBy: { sequence: "desc" } });
+  const last = await tx.frankingCart.findFirst({ where: { batchId }, orderBy: { sequence: "desc" }, select: { sequence: true } });
   let sequence = (last?.sequence ?? -1) + 1;
   for (const positions of groups.filter((g) => g.length > 0)) {
     const id = randomUUID();
@@ -78,9 +78,7 @@ export async function recordBought(ctx: RunContext, shopId: string, cart: Franki
         boughtAt: now,
       })),
     });
-    for (const { position } of bought) {
-      await tx.frankingOrder.update({ where: { id: position.batchOrderId }, data: { status: "BOUGHT", error: null } });
-    }
+    await tx.frankingOrder.updateMany({ where: { id: { in: bought.map(({ position }) => position.batchOrderId) } }, data: { status: "BOUGHT", error: null } });
     const unmatched = positions.slice(result.vouchers.length).map((p) => p.batchOrderId);
     // Money may have been spent for these: they keep their claim and say so.
     await tx.frankingOrder.updateMany({ where: { id: { in: unmatched } }, data: { status: "FAILED", error: "no_voucher_returned" } });

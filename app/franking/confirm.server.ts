@@ -16,10 +16,15 @@ import { loadSettings } from "~/settings/settings.server";
 import { toMappingSettings } from "~/settings/to-mapping";
 import type { AdminGraphql } from "~/shopify/graphql.server";
 import type { BatchOptions } from "./create-batch.server";
+import { duringInteractiveReads } from "./shopify-budget.server";
 import type { LabelFormat, LeftOutOrder, PricedOrder } from "./model";
 
-/** Cart size until Deutsche Post says otherwise (a refused size is halved, see README). */
-export const DEFAULT_MAX_POSITIONS_PER_CART = 50;
+/**
+ * Cart size until Deutsche Post says otherwise. The live limit is undocumented; a refused size is halved
+ * and the batch continues (see README). 250 is the most an API batch holds, so a batch is bought with one
+ * checkout, one label PDF and one posting list; larger service-level batches are cut at page ends.
+ */
+export const DEFAULT_MAX_POSITIONS_PER_CART = 250;
 export const FRANKED_TAG = "frankiert";
 
 export interface ConfirmDeps {
@@ -37,6 +42,8 @@ export interface ConfirmRequest {
   startPosition: number;
   /** Overrides the shop's "notify customers" setting for this batch. */
   notifyCustomer?: boolean;
+  /** Stamps per cart for this batch (default DEFAULT_MAX_POSITIONS_PER_CART; 1 buys one cart per order). */
+  maxPositionsPerCart?: number;
 }
 
 /** Why no batch can be made at all (the route answers 409 with it). */
@@ -77,7 +84,7 @@ export async function confirmOrders(deps: ConfirmDeps, request: ConfirmRequest):
   const catalog = toMappingCatalog(priceList.products, kasseCatalog.contractProducts).products;
   const mapping = toMappingSettings(settings);
   const gids = [...new Set(request.orderIds.flatMap((id) => normaliseOrderId(id) ?? []))];
-  const fetched = await fetchPreviewOrders(deps.admin, gids);
+  const fetched = await duringInteractiveReads(request.shopId, () => fetchPreviewOrders(deps.admin, gids));
   const orders: PricedOrder[] = [];
   const leftOut: LeftOutOrder[] = [];
   for (const id of request.orderIds) {
@@ -105,7 +112,7 @@ export async function confirmOrders(deps: ConfirmDeps, request: ConfirmRequest):
       layout: settings.voucherLayout,
       startPosition: format ? request.startPosition : 1,
       imageId: settings.motifImageId,
-      maxPositionsPerCart: DEFAULT_MAX_POSITIONS_PER_CART,
+      maxPositionsPerCart: request.maxPositionsPerCart ?? DEFAULT_MAX_POSITIONS_PER_CART,
       notifyCustomer: request.notifyCustomer ?? settings.notifyCustomer,
       tag: FRANKED_TAG,
     },

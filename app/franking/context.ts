@@ -5,6 +5,7 @@
 import type { Db } from "~/db.server";
 import type { Portokasse } from "~/internetmarke";
 import type { AdminGraphql } from "~/shopify/graphql.server";
+import type { CostBudget } from "./shopify-budget.server";
 
 /** Named points between the steps of a purchase; the crash tests kill the process at each of them. */
 export type CrashPoint =
@@ -50,6 +51,8 @@ export interface RunContext {
   fetchBytes: FetchBytes;
   timings: FrankingTimings;
   hooks: FrankingHooks;
+  /** The shop's Shopify cost budget, shared by this process's runs for the shop. */
+  shopifyBudget: CostBudget;
   /** Extends the lease; throws LeaseLostError when another worker took the batch. */
   renewLease(): Promise<void>;
 }

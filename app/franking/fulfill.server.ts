@@ -1,19 +1,23 @@
 /**
- * Writing a bought order back to Shopify: a fulfillment of its open fulfillment orders (with the
- * Einschreiben tracking number and "Deutsche Post"), a tag and an app metafield with the vouchers.
- * Every step is safe to repeat, so a task that failed or crashed half-way simply runs again.
+ * Writing bought orders back to Shopify: a fulfillment of each order's open fulfillment orders (with the
+ * Einschreiben tracking number and "Deutsche Post"), the tag and an app metafield with the vouchers.
+ * Orders go as a group: one read of all their fulfillment orders (`nodes(ids:)`), one fulfill-and-tag
+ * call per order and one metafieldsSet for the group, all sent at once inside Shopify's cost budget.
+ * Every step is safe to repeat: a fulfillment order that is closed is never fulfilled again, tags and
+ * metafields are set, not added twice. So a group that failed or crashed half-way simply runs again.
  */
 import { z } from "zod";
 import type { Voucher } from "~/generated/prisma/sqlite/client";
 import type { AdminGraphql } from "~/shopify/graphql.server";
 import { shopifyCall } from "./shopify-call.server";
+import type { CostBudget } from "./shopify-budget.server";
 
+/** One order's fulfillment orders (a group of one is read with this). */
 export const FRANKING_ORDER_QUERY = `#graphql
   query FrankingOrderFulfillment($id: ID!) {
     order(id: $id) {
       id
       cancelledAt
-      displayFulfillmentStatus
       fulfillmentOrders(first: 25) {
         nodes {
           id
@@ -23,8 +27,26 @@ export const FRANKING_ORDER_QUERY = `#graphql
     }
   }`;
 
+/** The fulfillment orders of many orders; requested cost 28 per id (order 1, connection 2 + 25). */
+export const FRANKING_ORDERS_QUERY = `#graphql
+  query FrankingOrdersFulfillment($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      ... on Order {
+        id
+        cancelledAt
+        fulfillmentOrders(first: 25) {
+          nodes {
+            id
+            status
+          }
+        }
+      }
+    }
+  }`;
+
+/** Fulfillment and tag of one order in one call (two mutations, 10 points each). */
 export const FRANKING_FULFILL_MUTATION = `#graphql
-  mutation FrankingFulfill($fulfillment: FulfillmentInput!) {
+  mutation FrankingFulfill($fulfillment: FulfillmentInput!, $id: ID!, $tags: [String!]!) {
     fulfillmentCreate(fulfillment: $fulfillment) {
       fulfillment {
         id
@@ -34,16 +56,28 @@ export const FRANKING_FULFILL_MUTATION = `#graphql
         message
       }
     }
-  }`;
-
-export const FRANKING_MARK_MUTATION = `#graphql
-  mutation FrankingMarkOrder($id: ID!, $tags: [String!]!, $metafields: [MetafieldsSetInput!]!) {
     tagsAdd(id: $id, tags: $tags) {
       userErrors {
         field
         message
       }
     }
+  }`;
+
+/** The tag alone, for an order that was fulfilled before (by an earlier attempt or by hand). */
+export const FRANKING_TAG_MUTATION = `#graphql
+  mutation FrankingTagOrder($id: ID!, $tags: [String!]!) {
+    tagsAdd(id: $id, tags: $tags) {
+      userErrors {
+        field
+        message
+      }
+    }
+  }`;
+
+/** The voucher metafields of up to 25 orders in one call (10 points). */
+export const FRANKING_METAFIELDS_MUTATION = `#graphql
+  mutation FrankingVoucherMetafields($metafields: [MetafieldsSetInput!]!) {
     metafieldsSet(metafields: $metafields) {
       metafields {
         id
@@ -58,41 +92,46 @@ export const FRANKING_MARK_MUTATION = `#graphql
 /** The order metafield holding the vouchers: `$app:franking.vouchers`, type json. */
 export const VOUCHER_METAFIELD = { namespace: "$app:franking", key: "vouchers", type: "json" } as const;
 export const CARRIER = "Deutsche Post";
+/** metafieldsSet takes at most this many metafields. */
+export const METAFIELDS_PER_CALL = 25;
+const COST = { orderRead: 28, fulfillAndTag: 20, mutation: 10 } as const;
 
 const userErrors = z.array(z.object({ field: z.array(z.string()).nullable().optional(), message: z.string() }));
-
-const orderData = z.object({
-  order: z
-    .object({
-      id: z.string(),
-      cancelledAt: z.string().nullable(),
-      displayFulfillmentStatus: z.string(),
-      fulfillmentOrders: z.object({ nodes: z.array(z.object({ id: z.string(), status: z.string() })) }),
-    })
-    .nullable(),
+const orderState = z.object({
+  id: z.string(),
+  cancelledAt: z.string().nullable(),
+  fulfillmentOrders: z.object({ nodes: z.array(z.object({ id: z.string(), status: z.string() })) }),
 });
-
+type OrderState = z.infer<typeof orderState>;
+const orderData = z.object({ order: orderState.nullable() });
+/** `nodes` answers null for an unknown id (and `{}` for another type). */
+const ordersData = z.object({ nodes: z.array(z.union([orderState, z.object({}).transform(() => null)]).nullable()) });
 const fulfillData = z.object({
   fulfillmentCreate: z.object({ fulfillment: z.object({ id: z.string() }).nullable(), userErrors }).nullable(),
-});
-
-const markData = z.object({
   tagsAdd: z.object({ userErrors }).nullable(),
-  metafieldsSet: z.object({ userErrors }).nullable(),
 });
+const tagData = z.object({ tagsAdd: z.object({ userErrors }).nullable() });
+const metafieldsData = z.object({ metafieldsSet: z.object({ userErrors }).nullable() });
 
 /** A Shopify answer that will not change by trying again (the order is gone or cancelled). */
 export class PermanentFulfillmentError extends Error {
   override name = "PermanentFulfillmentError";
 }
 
-export interface FulfillInput {
+export interface OrderWriteBack {
   orderId: string;
   batchId: string;
   vouchers: readonly Pick<Voucher, "voucherId" | "trackId" | "productCode" | "productName" | "priceCents" | "boughtAt">[];
+}
+
+export interface WriteBackOptions {
   tag: string;
   notifyCustomer: boolean;
+  sleep: (ms: number) => Promise<void>;
+  budget?: CostBudget;
 }
+
+export type WriteBackOutcome = { ok: true; fulfillmentId: string | null } | { ok: false; error: unknown };
 
 const FULFILLABLE = new Set(["OPEN", "IN_PROGRESS"]);
 const DONE = new Set(["CLOSED", "CANCELLED"]);
@@ -101,33 +140,50 @@ function failOn(errors: z.infer<typeof userErrors> | undefined, what: string): v
   if (errors && errors.length > 0) throw new Error(`${what}: ${errors.map((e) => e.message).join("; ")}`);
 }
 
-/** Fulfills the order (if it still has open fulfillment orders); returns the new fulfillment's id. */
-async function fulfill(admin: AdminGraphql, input: FulfillInput, sleep: (ms: number) => Promise<void>): Promise<string | null> {
-  const { order } = await shopifyCall(admin, FRANKING_ORDER_QUERY, { id: input.orderId }, orderData, { sleep });
+async function readOrders(admin: AdminGraphql, ids: readonly string[], options: WriteBackOptions): Promise<Array<OrderState | null>> {
+  const call = { sleep: options.sleep, budget: options.budget, cost: COST.orderRead * ids.length };
+  if (ids.length === 1) return [(await shopifyCall(admin, FRANKING_ORDER_QUERY, { id: ids[0] }, orderData, call)).order];
+  return (await shopifyCall(admin, FRANKING_ORDERS_QUERY, { ids }, ordersData, call)).nodes;
+}
+
+/** What to write: the open fulfillment orders to fulfill (none: fulfilled before). Throws when neither can be done. */
+function openFulfillmentOrders(order: OrderState | null | undefined): string[] {
   if (!order) throw new PermanentFulfillmentError("The order no longer exists in Shopify");
   if (order.cancelledAt !== null) throw new PermanentFulfillmentError("The order was cancelled in Shopify");
   const open = order.fulfillmentOrders.nodes.filter((fo) => FULFILLABLE.has(fo.status));
-  if (open.length === 0) {
-    // Fulfilled before (by an earlier attempt whose answer was lost, or by hand): nothing to do.
-    if (order.fulfillmentOrders.nodes.every((fo) => DONE.has(fo.status))) return null;
+  if (open.length === 0 && !order.fulfillmentOrders.nodes.every((fo) => DONE.has(fo.status))) {
     const waiting = order.fulfillmentOrders.nodes.filter((fo) => !DONE.has(fo.status)).map((fo) => fo.status.toLowerCase());
     throw new Error(`No fulfillment order can be fulfilled now (${[...new Set(waiting)].join(", ")})`);
   }
-  const numbers = input.vouchers.flatMap((v) => (v.trackId ? [v.trackId] : []));
+  return open.map((fo) => fo.id);
+}
+
+/** Fulfills (if anything is open) and tags one order; returns the new fulfillment's id. */
+async function fulfillAndTag(admin: AdminGraphql, order: OrderWriteBack, open: string[], options: WriteBackOptions): Promise<string | null> {
+  const call = { sleep: options.sleep, budget: options.budget };
+  const tagVariables = { id: order.orderId, tags: [options.tag] };
+  if (open.length === 0) {
+    // Fulfilled before (by an earlier attempt whose answer was lost, or by hand): only the tag.
+    const data = await shopifyCall(admin, FRANKING_TAG_MUTATION, tagVariables, tagData, { ...call, cost: COST.mutation });
+    failOn(data.tagsAdd?.userErrors, "tagsAdd");
+    return null;
+  }
+  const numbers = order.vouchers.flatMap((v) => (v.trackId ? [v.trackId] : []));
   const fulfillment = {
-    lineItemsByFulfillmentOrder: open.map((fo) => ({ fulfillmentOrderId: fo.id })),
-    notifyCustomer: input.notifyCustomer,
+    lineItemsByFulfillmentOrder: open.map((fulfillmentOrderId) => ({ fulfillmentOrderId })),
+    notifyCustomer: options.notifyCustomer,
     ...(numbers.length > 0 ? { trackingInfo: { company: CARRIER, numbers } } : {}),
   };
-  const data = await shopifyCall(admin, FRANKING_FULFILL_MUTATION, { fulfillment }, fulfillData, { sleep });
+  const data = await shopifyCall(admin, FRANKING_FULFILL_MUTATION, { fulfillment, ...tagVariables }, fulfillData, { ...call, cost: COST.fulfillAndTag });
   failOn(data.fulfillmentCreate?.userErrors, "fulfillmentCreate");
+  failOn(data.tagsAdd?.userErrors, "tagsAdd");
   return data.fulfillmentCreate?.fulfillment?.id ?? null;
 }
 
-async function mark(admin: AdminGraphql, input: FulfillInput, sleep: (ms: number) => Promise<void>): Promise<void> {
+function voucherMetafield(order: OrderWriteBack) {
   const value = JSON.stringify({
-    batchId: input.batchId,
-    vouchers: input.vouchers.map((v) => ({
+    batchId: order.batchId,
+    vouchers: order.vouchers.map((v) => ({
       voucherId: v.voucherId,
       trackId: v.trackId,
       productCode: v.productCode,
@@ -136,19 +192,65 @@ async function mark(admin: AdminGraphql, input: FulfillInput, sleep: (ms: number
       boughtAt: v.boughtAt.toISOString(),
     })),
   });
-  const metafields = [{ ownerId: input.orderId, namespace: VOUCHER_METAFIELD.namespace, key: VOUCHER_METAFIELD.key, type: VOUCHER_METAFIELD.type, value }];
-  const data = await shopifyCall(admin, FRANKING_MARK_MUTATION, { id: input.orderId, tags: [input.tag], metafields }, markData, { sleep });
-  failOn(data.tagsAdd?.userErrors, "tagsAdd");
+  return { ownerId: order.orderId, ...VOUCHER_METAFIELD, value };
+}
+
+async function setMetafields(admin: AdminGraphql, orders: readonly OrderWriteBack[], options: WriteBackOptions): Promise<void> {
+  const metafields = orders.map(voucherMetafield);
+  const data = await shopifyCall(admin, FRANKING_METAFIELDS_MUTATION, { metafields }, metafieldsData, { sleep: options.sleep, budget: options.budget, cost: COST.mutation });
   failOn(data.metafieldsSet?.userErrors, "metafieldsSet");
 }
 
-/** Fulfillment, tag and metafield for one order. Throws when Shopify refused; safe to call again. */
-export async function writeBackToShopify(
-  admin: AdminGraphql,
-  input: FulfillInput,
-  sleep: (ms: number) => Promise<void>,
-): Promise<{ fulfillmentId: string | null }> {
-  const fulfillmentId = await fulfill(admin, input, sleep);
-  await mark(admin, input, sleep);
-  return { fulfillmentId };
+/**
+ * The metafields of a group in one call. metafieldsSet is atomic (one refused metafield and none is
+ * written), so when the group is refused each order's metafield is set alone: only the refused ones fail.
+ */
+async function setGroupMetafields(admin: AdminGraphql, orders: readonly OrderWriteBack[], options: WriteBackOptions): Promise<unknown[]> {
+  try {
+    await setMetafields(admin, orders, options);
+    return orders.map(() => null);
+  } catch (error) {
+    if (orders.length === 1 || !(error instanceof Error) || !error.message.startsWith("metafieldsSet:")) return orders.map(() => error);
+    return Promise.all(orders.map((order) => setMetafields(admin, [order], options).then(() => null, (alone: unknown) => alone)));
+  }
+}
+
+/**
+ * Fulfillment, tag and metafield for a group of orders (at most METAFIELDS_PER_CALL). Answers per order,
+ * in the given order: done (with the new fulfillment's id) or the error of this attempt.
+ */
+export async function writeBackOrders(admin: AdminGraphql, orders: readonly OrderWriteBack[], options: WriteBackOptions): Promise<WriteBackOutcome[]> {
+  if (orders.length > METAFIELDS_PER_CALL) throw new RangeError(`At most ${METAFIELDS_PER_CALL} orders at once`);
+  let states: Array<OrderState | null>;
+  try {
+    states = await readOrders(admin, orders.map((o) => o.orderId), options);
+  } catch (error) {
+    return orders.map(() => ({ ok: false, error }));
+  }
+  const plans = orders.map((order, i): { order: OrderWriteBack; open: string[] | null; error: unknown } => {
+    try {
+      return { order, open: openFulfillmentOrders(states[i]), error: null };
+    } catch (error) {
+      return { order, open: null, error };
+    }
+  });
+  const going = plans.flatMap(({ order, open }) => (open === null ? [] : [{ order, open }]));
+  const [writes, metafieldErrors] = await Promise.all([
+    Promise.all(
+      going.map(({ order, open }) =>
+        fulfillAndTag(admin, order, open, options).then(
+          (fulfillmentId): WriteBackOutcome => ({ ok: true, fulfillmentId }),
+          (error: unknown): WriteBackOutcome => ({ ok: false, error }),
+        ),
+      ),
+    ),
+    going.length > 0 ? setGroupMetafields(admin, going.map((g) => g.order), options) : Promise.resolve([]),
+  ]);
+  return plans.map((plan): WriteBackOutcome => {
+    if (plan.open === null) return { ok: false, error: plan.error };
+    const at = going.findIndex((g) => g.order === plan.order);
+    const write = writes[at] ?? { ok: false, error: new Error("not written") };
+    const metafieldError = metafieldErrors[at] ?? null;
+    return write.ok && metafieldError !== null ? { ok: false, error: metafieldError } : write;
+  });
 }

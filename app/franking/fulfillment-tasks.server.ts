@@ -1,51 +1,78 @@
 /**
- * The fulfillment tasks of a batch: due tasks run, a failure keeps the voucher and schedules the next
- * attempt with backoff; after too many attempts (or a cancelled order) the task is FAILED.
+ * The fulfillment tasks of a batch: due tasks run in groups (one Shopify read and one metafieldsSet per
+ * group, a fulfill-and-tag call per order), several groups at once, every call inside the shop's cost
+ * budget. A failure keeps the voucher and schedules the task's next attempt with backoff; after too many
+ * attempts (or a cancelled order) the task is FAILED.
  */
 import type { FrankingBatch, FulfillmentTask } from "~/generated/prisma/sqlite/client";
 import { describeError, passPoint, type RunContext } from "./context";
-import { PermanentFulfillmentError, writeBackToShopify } from "./fulfill.server";
+import { METAFIELDS_PER_CALL, PermanentFulfillmentError, writeBackOrders, type WriteBackOutcome } from "./fulfill.server";
+import type { CostBudget } from "./shopify-budget.server";
+
+/** Groups written at the same time; their calls share the shop's budget (at most 8 in flight). */
+const GROUPS_AT_ONCE = 4;
 
 /** 30 s, 1 min, 2 min, ... capped at one hour. */
 export function fulfillmentBackoffMs(attempts: number): number {
   return Math.min(3_600_000, 30_000 * 2 ** Math.max(0, attempts - 1));
 }
 
-async function runTask(ctx: RunContext, batch: FrankingBatch, task: FulfillmentTask): Promise<void> {
-  const vouchers = await ctx.db.voucher.findMany({ where: { batchOrderId: task.batchOrderId } });
-  try {
-    const { fulfillmentId } = await writeBackToShopify(
-      ctx.admin,
-      { orderId: task.orderId, batchId: batch.id, vouchers, tag: batch.tag, notifyCustomer: batch.notifyCustomer },
-      ctx.sleep,
-    );
-    await passPoint(ctx, "after-fulfillment", { batchId: batch.id });
+async function record(ctx: RunContext, task: FulfillmentTask, outcome: WriteBackOutcome): Promise<void> {
+  if (outcome.ok) {
     await ctx.db.$transaction([
       ctx.db.fulfillmentTask.update({
         where: { id: task.id },
-        data: { state: "DONE", attempts: task.attempts + 1, fulfillmentId, doneAt: ctx.now(), lastError: null },
+        data: { state: "DONE", attempts: task.attempts + 1, fulfillmentId: outcome.fulfillmentId, doneAt: ctx.now(), lastError: null },
       }),
       ctx.db.frankingOrder.update({ where: { id: task.batchOrderId }, data: { status: "FULFILLED", error: null } }),
     ]);
-  } catch (error) {
-    const attempts = task.attempts + 1;
-    const permanent = error instanceof PermanentFulfillmentError;
-    const failed = permanent || attempts >= ctx.timings.maxFulfillmentAttempts;
-    const message = describeError(error);
-    await ctx.db.$transaction([
-      ctx.db.fulfillmentTask.update({
-        where: { id: task.id },
-        data: {
-          state: failed ? "FAILED" : "PENDING",
-          attempts,
-          lastError: message,
-          nextAttemptAt: new Date(ctx.now().getTime() + fulfillmentBackoffMs(attempts)),
-        },
-      }),
-      // The stamp is bought and kept either way; the order says what went wrong in Shopify.
-      ctx.db.frankingOrder.update({ where: { id: task.batchOrderId }, data: { error: `fulfillment: ${message}`.slice(0, 500) } }),
-    ]);
+    return;
   }
+  const attempts = task.attempts + 1;
+  const permanent = outcome.error instanceof PermanentFulfillmentError;
+  const failed = permanent || attempts >= ctx.timings.maxFulfillmentAttempts;
+  const message = describeError(outcome.error);
+  await ctx.db.$transaction([
+    ctx.db.fulfillmentTask.update({
+      where: { id: task.id },
+      data: {
+        state: failed ? "FAILED" : "PENDING",
+        attempts,
+        lastError: message,
+        nextAttemptAt: new Date(ctx.now().getTime() + fulfillmentBackoffMs(attempts)),
+      },
+    }),
+    // The stamp is bought and kept either way; the order says what went wrong in Shopify.
+    ctx.db.frankingOrder.update({ where: { id: task.batchOrderId }, data: { error: `fulfillment: ${message}`.slice(0, 500) } }),
+  ]);
+}
+
+async function runGroup(ctx: RunContext, batch: FrankingBatch, tasks: readonly FulfillmentTask[], budget: CostBudget): Promise<void> {
+  await ctx.renewLease();
+  const vouchers = await ctx.db.voucher.findMany({ where: { batchOrderId: { in: tasks.map((t) => t.batchOrderId) } } });
+  const orders = tasks.map((task) => ({ orderId: task.orderId, batchId: batch.id, vouchers: vouchers.filter((v) => v.batchOrderId === task.batchOrderId) }));
+  const outcomes = await writeBackOrders(ctx.admin, orders, { tag: batch.tag, notifyCustomer: batch.notifyCustomer, sleep: ctx.sleep, budget });
+  if (outcomes.some((o) => o.ok)) await passPoint(ctx, "after-fulfillment", { batchId: batch.id });
+  for (const [i, task] of tasks.entries()) {
+    await record(ctx, task, outcomes[i] ?? { ok: false, error: new Error("no outcome") });
+  }
+}
+
+/** Runs `work` over the items, `width` at a time; after a failure no new item starts, the running ones end. */
+async function inParallel<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+  const queue = items[Symbol.iterator]();
+  const failures: unknown[] = [];
+  const lane = async () => {
+    for (let step = queue.next(); !step.done && failures.length === 0; step = queue.next()) {
+      try {
+        await work(step.value);
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
+  if (failures.length > 0) throw failures[0];
 }
 
 /** Runs the batch's due tasks; returns when the next pending one is due (null: none left). */
@@ -54,10 +81,9 @@ export async function runDueFulfillments(ctx: RunContext, batch: FrankingBatch):
     where: { batchId: batch.id, state: "PENDING", nextAttemptAt: { lte: ctx.now() } },
     orderBy: { createdAt: "asc" },
   });
-  for (const task of due) {
-    await ctx.renewLease();
-    await runTask(ctx, batch, task);
-  }
+  const groups: FulfillmentTask[][] = [];
+  for (let i = 0; i < due.length; i += METAFIELDS_PER_CALL) groups.push(due.slice(i, i + METAFIELDS_PER_CALL));
+  await inParallel(groups, GROUPS_AT_ONCE, (group) => runGroup(ctx, batch, group, ctx.shopifyBudget));
   const next = await ctx.db.fulfillmentTask.findFirst({
     where: { batchId: batch.id, state: "PENDING" },
     orderBy: { nextAttemptAt: "asc" },

@@ -31,8 +31,11 @@ async function freshLinks(ctx: RunContext, cart: FrankingCart) {
 
 async function fetchAll(ctx: RunContext, links: { link: string | null; manifestLink: string | null }, manifest: boolean) {
   if (links.link === null) throw new Error("The cart has no label link");
-  const labelBytes = await download(ctx, links.link, "labels");
-  const manifestBytes = manifest && links.manifestLink !== null ? await download(ctx, links.manifestLink, "posting list") : null;
+  // Both at once: the posting list does not wait for the labels.
+  const [labelBytes, manifestBytes] = await Promise.all([
+    download(ctx, links.link, "labels"),
+    manifest && links.manifestLink !== null ? download(ctx, links.manifestLink, "posting list") : null,
+  ]);
   return { labelBytes, manifestBytes };
 }
 

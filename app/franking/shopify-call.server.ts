@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { type AdminGraphql, ShopifyApiError, ShopifyThrottledError, toShopifyError } from "~/shopify/graphql.server";
+import type { CostBudget } from "./shopify-budget.server";
 
 const costSchema = z
   .object({
@@ -30,6 +31,14 @@ export interface CallOptions {
   sleep: (ms: number) => Promise<void>;
   /** THROTTLED answers waited for before giving up (the task is then retried later). */
   maxThrottledAttempts?: number;
+  /**
+   * Shared by calls that run at once: each waits until its `cost` fits the bucket (see
+   * shopify-budget.server.ts). Without one, a call pauses after its answer until the bucket could take
+   * another call like it.
+   */
+  budget?: CostBudget;
+  /** The call's requested cost by Shopify's rules, for the budget (default 50). */
+  cost?: number;
 }
 
 /** How long until the bucket holds `needed` points again. */
@@ -59,21 +68,28 @@ export async function shopifyCall<T>(
   options: CallOptions,
 ): Promise<T> {
   const attempts = options.maxThrottledAttempts ?? 6;
+  const { budget } = options;
+  const expected = options.cost ?? 50;
   for (let attempt = 1; ; attempt++) {
+    const release = budget ? await budget.acquire(expected) : () => undefined;
     let body: z.infer<typeof bodySchema>;
     try {
       body = await send(admin, document, variables);
     } catch (error) {
+      release();
       if (error instanceof ShopifyThrottledError && attempt < attempts) {
+        budget?.throttled(expected, error.retryAfterMs);
         await options.sleep(error.retryAfterMs * attempt);
         continue;
       }
       throw error;
     }
     const cost = body.extensions?.cost;
+    if (cost) budget?.observe(cost.throttleStatus);
+    release();
     const errors = body.errors ?? [];
     if (errors.some((e) => e.extensions?.code === "THROTTLED")) {
-      const wait = Math.max(100, refillMs(cost, cost?.requestedQueryCost ?? 50)) * attempt;
+      const wait = Math.max(100, refillMs(cost, cost?.requestedQueryCost ?? expected)) * attempt;
       if (attempt >= attempts) throw new ShopifyThrottledError(wait);
       await options.sleep(wait);
       continue;
@@ -84,8 +100,8 @@ export async function shopifyCall<T>(
     }
     const data = schema.safeParse(body.data);
     if (!data.success) throw new ShopifyApiError(`Unexpected Admin API response: ${data.error.message}`, "UNEXPECTED_RESPONSE");
-    // Pace: leave room for one more call of the same cost before the next request goes out.
-    const pause = cost ? refillMs(cost, cost.requestedQueryCost) : 0;
+    // Pace (one call at a time): leave room for one more call of the same cost before the next goes out.
+    const pause = !budget && cost ? refillMs(cost, cost.requestedQueryCost) : 0;
     if (pause > 0) await options.sleep(pause);
     return data.data;
   }

@@ -1,7 +1,9 @@
 /**
  * The franking worker: polls for batches that are queued or running with an expired lease, takes the
  * lease (one conditional UPDATE), runs the batch and gives it back, with the time to look again.
- * Any number of workers in any number of processes can share one database.
+ * Any number of workers in any number of processes can share one database. In the background it runs
+ * several batches at once, so a batch the merchant waits for is bought while another batch is still
+ * being written back to Shopify; runs for the same shop share one Shopify cost budget.
  */
 import { hostname } from "node:os";
 import type { Db } from "~/db.server";
@@ -20,6 +22,7 @@ import {
 import { lazyAdmin, lazyPortokasse } from "./lazy.server";
 import { dueBatches, leaseToken, releaseLease, renewLease, takeLease } from "./lease.server";
 import { runBatch } from "./run-batch.server";
+import { CostBudget, interactiveReadsRunning } from "./shopify-budget.server";
 
 export interface FrankingWorkerOptions {
   db: Db;
@@ -33,6 +36,8 @@ export interface FrankingWorkerOptions {
   /** Names this worker in leases (host and process id by default). */
   owner?: string;
   pollMs?: number;
+  /** Batches the background loop runs at once (default 4). `workOnce()` runs one after another. */
+  maxConcurrentBatches?: number;
   timings?: Partial<FrankingTimings>;
   fetchBytes?: FetchBytes;
   hooks?: FrankingHooks;
@@ -52,6 +57,12 @@ export const batchBackoffMs = (attempts: number): number => Math.min(15 * 60_000
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Left in a shop's Shopify bucket while the merchant's confirm reads orders in this process: its queries
+ * ask for up to 1000 points (Shopify's most for one query) and must not be starved by write-backs.
+ */
+const INTERACTIVE_RESERVE = 1000;
+
 /** A worker that does nothing until `start()` (tests call `workOnce()` themselves). */
 export interface StartableWorker extends FrankingWorker {
   start(): void;
@@ -64,6 +75,14 @@ export function createFrankingWorker(options: FrankingWorkerOptions): StartableW
   const timings: FrankingTimings = { ...DEFAULT_TIMINGS, ...options.timings };
   const fetchBytes: FetchBytes = options.fetchBytes ?? ((url) => fetch(url));
   const { db } = options;
+  /** One per shop: every run of this process for the shop sees the same Shopify bucket. */
+  const budgets = new Map<string, CostBudget>();
+  const budgetFor = (shopId: string) => {
+    let budget = budgets.get(shopId);
+    const reserve = () => (interactiveReadsRunning(shopId) ? INTERACTIVE_RESERVE : 0);
+    if (!budget) budgets.set(shopId, (budget = new CostBudget({ now: () => now().getTime(), sleep, reserve })));
+    return budget;
+  };
 
   function contextFor(shop: { id: string; domain: string }, batchId: string, token: string): RunContext {
     return {
@@ -75,6 +94,7 @@ export function createFrankingWorker(options: FrankingWorkerOptions): StartableW
       fetchBytes,
       timings,
       hooks: options.hooks ?? {},
+      shopifyBudget: budgetFor(shop.id),
       renewLease: () => renewLease(db, batchId, token, now(), timings.leaseMs),
     };
   }
@@ -110,14 +130,18 @@ export function createFrankingWorker(options: FrankingWorkerOptions): StartableW
   }
 
   let stopped = false;
+  /** A kick while the loop is busy is kept: it may have looked for batches before this one was created. */
+  let kicked = false;
   let wake: (() => void) | null = null;
   let loop: Promise<void> = Promise.resolve();
+  const running = new Map<string, Promise<void>>();
 
   const worker: StartableWorker = {
     start() {
       loop = poll();
     },
     kick() {
+      kicked = true;
       wake?.();
     },
     async workOnce() {
@@ -135,21 +159,41 @@ export function createFrankingWorker(options: FrankingWorkerOptions): StartableW
     },
   };
 
+  /** Starts due batches in the free slots; a finished run wakes the loop to fill its slot again. */
+  async function fill(): Promise<void> {
+    const slots = options.maxConcurrentBatches ?? 4;
+    if (running.size >= slots) return;
+    for (const id of await dueBatches(db, now(), slots + running.size)) {
+      if (stopped || running.size >= slots) break;
+      if (running.has(id)) continue;
+      const run = runOne(id).then(
+        () => undefined,
+        (error: unknown) => options.logger?.warn?.(`Franking batch ${id} could not be run: ${describeError(error)}`),
+      );
+      running.set(id, run);
+      void run.finally(() => {
+        running.delete(id);
+        worker.kick();
+      });
+    }
+  }
+
   async function poll(): Promise<void> {
     while (!stopped) {
-      let ran = 0;
+      kicked = false;
       try {
-        ran = await worker.workOnce();
+        await fill();
       } catch (error) {
         options.logger?.warn?.(`Franking worker pass failed: ${describeError(error)}`);
       }
-      if (ran > 0 || stopped) continue;
+      if (kicked || stopped) continue;
       await new Promise<void>((resolve) => {
         wake = resolve;
         void sleep(options.pollMs ?? 5_000).then(resolve);
       });
       wake = null;
     }
+    await Promise.all(running.values());
   }
 
   return worker;

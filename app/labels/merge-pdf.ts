@@ -8,17 +8,17 @@ export interface MergeOptions {
 
 /**
  * One PDF for the whole batch: the carts' pages in cart order, then page order, each page keeping its own
- * size (a batch may mix an A4 sheet and label-printer labels). Every part is checked before anything is
- * merged, so a broken part fails the call with a `NotAPdfError` naming it.
+ * size (a batch may mix an A4 sheet and label-printer labels). A broken part fails the call with a
+ * `NotAPdfError` naming it. Parts are parsed one at a time and let go once their pages are copied, so a
+ * batch of many carts never holds all of them parsed at once.
  */
 export async function mergeLabelPdfs(
   parts: readonly Uint8Array[],
   options: MergeOptions = {},
 ): Promise<Uint8Array> {
   if (parts.length === 0) throw new LabelFileError("nothing_to_merge", "No label PDFs to merge");
-  const sources = await Promise.all(parts.map((bytes, i) => loadPart(bytes, i)));
   const out = await newOutput(options.title ?? "INTERNETMARKE");
-  for (const source of sources) await appendPages(out, source);
+  for (const [i, bytes] of parts.entries()) await appendPages(out, await loadPart(bytes, i));
   return out.save();
 }
 
@@ -32,8 +32,7 @@ export async function mergeManifests(
 ): Promise<Uint8Array | null> {
   const present = parts.flatMap((bytes, part) => (bytes === null ? [] : [{ bytes, part }]));
   if (present.length === 0) return null;
-  const sources = await Promise.all(present.map(({ bytes, part }) => loadPart(bytes, part)));
   const out = await newOutput(options.title ?? "Einlieferungsliste");
-  for (const source of sources) await appendPages(out, source);
+  for (const { bytes, part } of present) await appendPages(out, await loadPart(bytes, part));
   return out.save();
 }

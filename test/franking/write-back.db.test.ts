@@ -1,0 +1,100 @@
+import { expect, it } from "vitest";
+import { startFrankingWorker } from "~/franking/worker.server";
+import { describeEachDatabase } from "../support/databases";
+import { settle, useFranking } from "./harness";
+
+describeEachDatabase("writing bought orders back to Shopify", (database) => {
+  const env = useFranking(database);
+  const count = (operation: string) => env.fake.calls.filter((c) => c.operationName === operation).length;
+
+  it("reads and sets metafields once per 25 orders, with one fulfill-and-tag call per order", async () => {
+    const orders = env.orders(30);
+    const batchId = await env.create(orders);
+    expect(await settle(env, batchId)).toBe("DONE");
+    expect([count("FrankingOrdersFulfillment"), count("FrankingVoucherMetafields"), count("FrankingFulfill")]).toEqual([2, 2, 30]);
+    expect(env.fake.calls.filter((c) => c.throttled)).toEqual([]);
+    const shop = env.fake.shop(env.shop.domain);
+    for (const order of orders) {
+      const fake = shop.requireOrder(order.orderId);
+      expect([fake.fulfillments.length, fake.tags.includes("frankiert")], order.orderName).toEqual([1, true]);
+      expect(shop.metafieldsOf(order.orderId).map((m) => m.key), order.orderName).toEqual(["vouchers"]);
+    }
+    await env.expectMoneyMatches();
+  });
+
+  it("a metafield Shopify refuses fails only its own order, whose retry does not fulfill it again", async () => {
+    const orders = env.orders(3);
+    const refused = orders[1]?.orderId ?? "";
+    const shop = env.fake.shop(env.shop.domain);
+    const now = env.clock.now();
+    // Another type under the same key: metafieldsSet refuses it (and, atomic, the whole call).
+    shop.metafields.push({
+      __typename: "Metafield",
+      id: 990_001,
+      ownerId: refused,
+      ownerType: "ORDER",
+      namespace: `app--${env.fake.appId}--franking`,
+      key: "vouchers",
+      type: "single_line_text_field",
+      value: "old",
+      createdAt: now,
+      updatedAt: now,
+    });
+    const batchId = await env.create(orders);
+    const worker = env.worker();
+    await worker.workOnce();
+    const rows = await env.db().frankingOrder.findMany({ where: { batchId }, orderBy: { position: "asc" }, include: { fulfillmentTask: true } });
+    expect(rows.map((o) => o.status)).toEqual(["FULFILLED", "BOUGHT", "FULFILLED"]);
+    expect(rows[1]?.error).toContain("metafieldsSet");
+    expect(rows[1]?.fulfillmentTask).toMatchObject({ state: "PENDING", attempts: 1 });
+
+    shop.metafields.splice(shop.metafields.findIndex((m) => m.id === 990_001), 1);
+    env.clock.advance(31_000);
+    await worker.workOnce();
+    const after = await env.db().frankingOrder.findFirstOrThrow({ where: { batchId, orderId: refused } });
+    expect([after.status, after.error]).toEqual(["FULFILLED", null]);
+    expect(shop.requireOrder(refused).fulfillments).toHaveLength(1);
+    expect(shop.metafieldsOf(refused).map((m) => m.type)).toEqual(["json"]);
+    await env.expectMoneyMatches();
+  });
+
+  it("buys a new batch while another batch is still being written back (background worker)", async () => {
+    const first = await env.create(env.orders(2));
+    let second = "";
+    let secondBought: () => void = () => undefined;
+    const bought = new Promise<void>((resolve) => {
+      secondBought = resolve;
+    });
+    // The first batch's write-back is held until the second batch is bought: a worker that ran one
+    // batch after another would never get there.
+    const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+    const worker = startFrankingWorker(
+      env.workerOptions({
+        pollMs: 60_000,
+        sleep,
+        hooks: {
+          async at(point, detail) {
+            if (point === "after-fulfillment" && detail.batchId === first && second === "") {
+              second = await env.create(env.orders(4).slice(2));
+              worker.kick();
+              await bought;
+            }
+            if (point === "after-record" && detail.batchId === second) secondBought();
+          },
+        },
+      }),
+    );
+    worker.kick();
+    try {
+      let statuses: string[] = [];
+      for (let i = 0; i < 200 && !(statuses.length === 2 && statuses.every((s) => s === "DONE")); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        statuses = (await env.db().frankingBatch.findMany({ where: { id: { in: [first, second] } } })).map((b) => b.status);
+      }
+      expect(statuses).toEqual(["DONE", "DONE"]);
+    } finally {
+      await worker.stop();
+    }
+    await env.expectMoneyMatches();
+  });
+});
