@@ -16,7 +16,7 @@ import { loadSettings } from "~/settings/settings.server";
 import { toMappingSettings } from "~/settings/to-mapping";
 import type { AdminGraphql } from "~/shopify/graphql.server";
 import type { BatchOptions } from "./create-batch.server";
-import { duringInteractiveReads } from "./shopify-budget.server";
+import { duringInteractiveReads } from "~/shopify/cost-budget.server";
 import type { LabelFormat, LeftOutOrder, PricedOrder } from "./model";
 
 /**

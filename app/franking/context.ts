@@ -5,7 +5,7 @@
 import type { Db } from "~/db.server";
 import type { Portokasse } from "~/internetmarke";
 import type { AdminGraphql } from "~/shopify/graphql.server";
-import type { CostBudget } from "./shopify-budget.server";
+import type { CostBudget } from "~/shopify/cost-budget.server";
 
 /** Named points between the steps of a purchase; the crash tests kill the process at each of them. */
 export type CrashPoint =

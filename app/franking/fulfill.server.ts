@@ -9,8 +9,8 @@
 import { z } from "zod";
 import type { Voucher } from "~/generated/prisma/sqlite/client";
 import type { AdminGraphql } from "~/shopify/graphql.server";
-import { shopifyCall } from "./shopify-call.server";
-import type { CostBudget } from "./shopify-budget.server";
+import { shopifyCall } from "~/shopify/call.server";
+import type { CostBudget } from "~/shopify/cost-budget.server";
 
 /** One order's fulfillment orders (a group of one is read with this). */
 export const FRANKING_ORDER_QUERY = `#graphql

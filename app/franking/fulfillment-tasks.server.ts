@@ -7,7 +7,7 @@
 import type { FrankingBatch, FulfillmentTask } from "~/generated/prisma/sqlite/client";
 import { describeError, passPoint, type RunContext } from "./context";
 import { METAFIELDS_PER_CALL, PermanentFulfillmentError, writeBackOrders, type WriteBackOutcome } from "./fulfill.server";
-import type { CostBudget } from "./shopify-budget.server";
+import type { CostBudget } from "~/shopify/cost-budget.server";
 
 /** Groups written at the same time; their calls share the shop's budget (at most 8 in flight). */
 const GROUPS_AT_ONCE = 4;

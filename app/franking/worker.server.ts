@@ -22,7 +22,7 @@ import {
 import { lazyAdmin, lazyPortokasse } from "./lazy.server";
 import { dueBatches, leaseToken, releaseLease, renewLease, takeLease } from "./lease.server";
 import { runBatch } from "./run-batch.server";
-import { CostBudget, interactiveReadsRunning } from "./shopify-budget.server";
+import { CostBudget, interactiveReadsRunning } from "~/shopify/cost-budget.server";
 
 export interface FrankingWorkerOptions {
   db: Db;

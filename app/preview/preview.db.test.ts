@@ -42,9 +42,11 @@ describeEachDatabase("the batch preview", (database) => {
   let fake = createShopifyFake({ apiKey: "k", apiSecret: "s" });
   let deps: PreviewDeps;
   let orderIds: string[];
+  /** The fake's clock: it moves only when the app sleeps (Shopify answers at once here). */
+  let current = 0;
 
   async function setUp(orders: OrderSpec[], throttle?: { maximumAvailable: number; restoreRate: number }) {
-    let current = env.clock.now().getTime();
+    current = env.clock.now().getTime();
     clock = { now: () => new Date(current) };
     fake = createShopifyFake({ apiKey: "k", apiSecret: "s", now: clock.now });
     if (throttle) fake.throttle = throttle;
@@ -69,6 +71,7 @@ describeEachDatabase("the batch preview", (database) => {
       encryptionKey: KEY,
       now: env.clock.now(),
       fetchOptions: {
+        now: () => current,
         sleep: async (ms) => {
           current += ms;
         },
@@ -98,12 +101,24 @@ describeEachDatabase("the batch preview", (database) => {
     expect(preview.okCount).toBe(243);
   });
 
-  it("waits for Shopify's cost bucket instead of failing when it runs dry", async () => {
+  it("paces its queries by Shopify's cost bucket and shrinks the last ones, so it is never throttled", async () => {
     await setUp(batch(250));
+    const started = current;
     const preview = await previewBatch(deps, { shopDomain: SHOP, orderIds });
     expect(preview.okCount).toBe(243);
-    expect(fake.calls.some((c) => c.throttled)).toBe(true);
-    expect(fake.calls.filter((c) => !c.throttled)).toHaveLength(Math.ceil(250 / ORDERS_PER_QUERY));
+    const queries = fake.calls.filter((c) => c.operationName === "PreviewOrders");
+    expect(queries.filter((c) => c.throttled)).toEqual([]);
+    expect(queries.every((c) => c.requestedCost <= MAX_QUERY_COST)).toBe(true);
+    // The standard plan's bucket (2000 points, 100 a second) holds the first queries; the rest must wait for
+    // what they actually consume. The last query asks for one order, so nothing waits for points that a
+    // large query would have handed straight back.
+    const actual = queries.reduce((sum, c) => sum + c.actualCost, 0);
+    const mustWaitMs = ((actual - 2000) / 100) * 1000;
+    expect(mustWaitMs).toBeGreaterThan(5_000);
+    expect(current - started).toBeGreaterThanOrEqual(mustWaitMs - 1_000);
+    expect(current - started).toBeLessThanOrEqual(mustWaitMs + 1_000);
+    expect(queries.at(-1)?.requestedCost).toBeLessThanOrEqual(2 * (queries.at(-1)?.actualCost ?? 0) + 57);
+    expect(queries.length).toBeLessThanOrEqual(40);
   });
 
   it("fetches the remaining line items of a long order in a follow-up query", async () => {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { FRANKING_ORDER_QUERY } from "~/franking/fulfill.server";
-import { shopifyCall } from "~/franking/shopify-call.server";
+import { shopifyCall } from "~/shopify/call.server";
 import type { AdminGraphql } from "~/shopify/graphql.server";
 import { ADMIN_API_VERSION, createShopifyFake } from "../shopify-fake";
 import { API_KEY, API_SECRET, manualClock } from "../shopify-fake/test-helpers";

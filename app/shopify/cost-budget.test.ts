@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CostBudget, duringInteractiveReads, interactiveReadsRunning } from "./shopify-budget.server";
+import { CostBudget, duringInteractiveReads, interactiveReadsRunning } from "./cost-budget.server";
 
 /** A budget on a manual clock: sleeping moves the clock, so waits are visible as clock time. */
 function budgetAt(options: { maxInFlight?: number; reserve?: () => number } = {}) {

@@ -4,8 +4,8 @@
  * `extensions.cost.throttleStatus` paces the next call so the app stays under the limit.
  */
 import { z } from "zod";
-import { type AdminGraphql, ShopifyApiError, ShopifyThrottledError, toShopifyError } from "~/shopify/graphql.server";
-import type { CostBudget } from "./shopify-budget.server";
+import { type AdminGraphql, ShopifyApiError, ShopifyThrottledError, toShopifyError } from "./graphql.server";
+import type { CostBudget } from "./cost-budget.server";
 
 const costSchema = z
   .object({
@@ -39,6 +39,14 @@ export interface CallOptions {
   budget?: CostBudget;
   /** The call's requested cost by Shopify's rules, for the budget (default 50). */
   cost?: number;
+  /** Told the cost Shopify reported for the answer that is returned (when it reported one). */
+  onCost?: (cost: ReportedCost) => void;
+}
+
+export interface ReportedCost {
+  requested: number;
+  /** Null when Shopify did not say (it then charged the requested cost). */
+  actual: number | null;
 }
 
 /** How long until the bucket holds `needed` points again. */
@@ -100,6 +108,7 @@ export async function shopifyCall<T>(
     }
     const data = schema.safeParse(body.data);
     if (!data.success) throw new ShopifyApiError(`Unexpected Admin API response: ${data.error.message}`, "UNEXPECTED_RESPONSE");
+    if (cost) options.onCost?.({ requested: cost.requestedQueryCost, actual: cost.actualQueryCost ?? null });
     // Pace (one call at a time): leave room for one more call of the same cost before the next goes out.
     const pause = !budget && cost ? refillMs(cost, cost.requestedQueryCost) : 0;
     if (pause > 0) await options.sleep(pause);
