@@ -7,6 +7,7 @@
  */
 import { hostname } from "node:os";
 import type { Db } from "~/db.server";
+import { createPollLoop, kickWorkers, registerWorker } from "~/jobs/poll-loop.server";
 import type { InternetmarkeClient, Portokasse } from "~/internetmarke";
 import type { AdminGraphql } from "~/shopify/graphql.server";
 import { stopBuying } from "./cart-records.server";
@@ -129,42 +130,14 @@ export function createFrankingWorker(options: FrankingWorkerOptions): StartableW
     return true;
   }
 
-  let stopped = false;
-  /** A kick while the loop is busy is kept: it may have looked for batches before this one was created. */
-  let kicked = false;
-  let wake: (() => void) | null = null;
-  let loop: Promise<void> = Promise.resolve();
   const running = new Map<string, Promise<void>>();
 
-  const worker: StartableWorker = {
-    start() {
-      loop = poll();
-    },
-    kick() {
-      kicked = true;
-      wake?.();
-    },
-    async workOnce() {
-      let ran = 0;
-      for (const id of await dueBatches(db, now(), 10)) {
-        if (stopped) break;
-        if (await runOne(id)) ran++;
-      }
-      return ran;
-    },
-    async stop() {
-      stopped = true;
-      wake?.();
-      await loop;
-    },
-  };
-
-  /** Starts due batches in the free slots; a finished run wakes the loop to fill its slot again. */
-  async function fill(): Promise<void> {
+  /** Starts due batches in the free slots; a finished run kicks the loop to fill its slot again. */
+  async function fill(): Promise<boolean> {
     const slots = options.maxConcurrentBatches ?? 4;
-    if (running.size >= slots) return;
+    if (running.size >= slots) return false;
     for (const id of await dueBatches(db, now(), slots + running.size)) {
-      if (stopped || running.size >= slots) break;
+      if (loop.stopped || running.size >= slots) break;
       if (running.has(id)) continue;
       const run = runOne(id).then(
         () => undefined,
@@ -173,52 +146,45 @@ export function createFrankingWorker(options: FrankingWorkerOptions): StartableW
       running.set(id, run);
       void run.finally(() => {
         running.delete(id);
-        worker.kick();
+        loop.kick();
       });
     }
+    return false;
   }
 
-  async function poll(): Promise<void> {
-    while (!stopped) {
-      kicked = false;
-      try {
-        await fill();
-      } catch (error) {
-        options.logger?.warn?.(`Franking worker pass failed: ${describeError(error)}`);
+  const loop = createPollLoop({
+    pass: fill,
+    waitMs: () => options.pollMs ?? 5_000,
+    sleep,
+    onError: (error) => options.logger?.warn?.(`Franking worker pass failed: ${describeError(error)}`),
+    drain: () => Promise.all(running.values()),
+  });
+
+  const worker: StartableWorker = {
+    start: () => loop.start(),
+    kick: () => loop.kick(),
+    async workOnce() {
+      let ran = 0;
+      for (const id of await dueBatches(db, now(), 10)) {
+        if (loop.stopped) break;
+        if (await runOne(id)) ran++;
       }
-      if (kicked || stopped) continue;
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        void sleep(options.pollMs ?? 5_000).then(resolve);
-      });
-      wake = null;
-    }
-    await Promise.all(running.values());
-  }
+      return ran;
+    },
+    stop: () => loop.stop(),
+  };
 
   return worker;
 }
 
-declare global {
-  // The workers of this process, so a route can kick them when it created a batch.
-  var __frankiermeisterWorkers: Set<FrankingWorker> | undefined;
-}
-
-/** Starts polling in the background. Stop it with `stop()` (waits for the current batch step). */
+/** Starts polling in the background. Stop it with `stop()` (waits for the batches it is running). */
 export function startFrankingWorker(options: FrankingWorkerOptions): FrankingWorker {
   const worker = createFrankingWorker(options);
   worker.start();
-  globalThis.__frankiermeisterWorkers ??= new Set();
-  globalThis.__frankiermeisterWorkers.add(worker);
-  const stop = worker.stop;
-  worker.stop = async () => {
-    globalThis.__frankiermeisterWorkers?.delete(worker);
-    await stop();
-  };
-  return worker;
+  return registerWorker("franking", worker);
 }
 
 /** Tells this process's workers that a batch is waiting (other processes find it at their next poll). */
 export function kickFrankingWorkers(): void {
-  for (const worker of globalThis.__frankiermeisterWorkers ?? []) worker.kick();
+  kickWorkers("franking");
 }

@@ -5,6 +5,7 @@
  */
 import { hostname } from "node:os";
 import type { Db } from "~/db.server";
+import { createPollLoop, kickWorkers, registerWorker } from "~/jobs/poll-loop.server";
 import type { InternetmarkeClient, Portokasse } from "~/internetmarke";
 import type { AdminGraphql } from "~/shopify/graphql.server";
 import { DEFAULT_REFUND_TIMINGS, describeError, type RefundContext, type RefundHooks, type RefundTimings, type ShopRef } from "./context";
@@ -71,34 +72,6 @@ export function createRefundWorker(options: RefundWorkerOptions): StartableRefun
     return true;
   }
 
-  let stopped = false;
-  let wake: (() => void) | null = null;
-  let loop: Promise<void> = Promise.resolve();
-
-  const worker: StartableRefundWorker = {
-    start() {
-      loop = poll();
-    },
-    kick() {
-      wake?.();
-    },
-    async workOnce() {
-      let ran = 0;
-      for (const kind of KINDS) {
-        for (const id of await dueItems(db, kind, now(), 25)) {
-          if (stopped) return ran;
-          if (await runOne(kind, id)) ran++;
-        }
-      }
-      return ran;
-    },
-    async stop() {
-      stopped = true;
-      wake?.();
-      await loop;
-    },
-  };
-
   /** Until the next item falls due, at most pollMs (other processes may queue work), at least 250 ms. */
   async function waitMs(): Promise<number> {
     const pollMs = options.pollMs ?? 5_000;
@@ -110,47 +83,42 @@ export function createRefundWorker(options: RefundWorkerOptions): StartableRefun
     }
   }
 
-  async function poll(): Promise<void> {
-    while (!stopped) {
-      let ran = 0;
-      try {
-        ran = await worker.workOnce();
-      } catch (error) {
-        options.logger?.warn?.(`Refund worker pass failed: ${describeError(error)}`);
+  async function workOnce(): Promise<number> {
+    let ran = 0;
+    for (const kind of KINDS) {
+      for (const id of await dueItems(db, kind, now(), 25)) {
+        if (loop.stopped) return ran;
+        if (await runOne(kind, id)) ran++;
       }
-      if (ran > 0 || stopped) continue;
-      const wait = await waitMs();
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        void sleep(wait).then(resolve);
-      });
-      wake = null;
     }
+    return ran;
   }
 
-  return worker;
-}
+  const loop = createPollLoop({
+    pass: async () => (await workOnce()) > 0,
+    waitMs,
+    sleep,
+    onError: (error) => options.logger?.warn?.(`Refund worker pass failed: ${describeError(error)}`),
+  });
 
-declare global {
-  // The refund workers of this process, so a route can kick them after it queued work.
-  var __frankiermeisterRefundWorkers: Set<RefundWorker> | undefined;
+  const worker: StartableRefundWorker = {
+    start: () => loop.start(),
+    kick: () => loop.kick(),
+    workOnce,
+    stop: () => loop.stop(),
+  };
+
+  return worker;
 }
 
 /** Starts polling in the background. Stop it with `stop()` (waits for the current item). */
 export function startRefundWorker(options: RefundWorkerOptions): RefundWorker {
   const worker = createRefundWorker(options);
   worker.start();
-  globalThis.__frankiermeisterRefundWorkers ??= new Set();
-  globalThis.__frankiermeisterRefundWorkers.add(worker);
-  const stop = worker.stop;
-  worker.stop = async () => {
-    globalThis.__frankiermeisterRefundWorkers?.delete(worker);
-    await stop();
-  };
-  return worker;
+  return registerWorker("refunds", worker);
 }
 
 /** Tells this process's refund workers that work is waiting (other processes find it at their next poll). */
 export function kickRefundWorkers(): void {
-  for (const worker of globalThis.__frankiermeisterRefundWorkers ?? []) worker.kick();
+  kickWorkers("refunds");
 }
