@@ -1,5 +1,5 @@
 import { beforeEach, expect, it } from "vitest";
-import { countRequests, useSimulator } from "~/internetmarke/sim-harness";
+import { countRequests, useSimulator } from "../../test/support/internetmarke-sim";
 import type { FetchLike } from "~/internetmarke";
 import { PRODUCTS_BASE_PATH } from "../../test/simulators/internetmarke";
 import { describeEachDatabase } from "../../test/support/databases";

@@ -6,7 +6,7 @@ import {
   InvalidCredentialsError,
   ValidationError,
 } from "./errors";
-import { APP, countRequests, MERCHANT, START, useSimulator } from "./sim-harness";
+import { APP, countRequests, MERCHANT, START, useSimulator } from "../../test/support/internetmarke-sim";
 
 const env = useSimulator();
 

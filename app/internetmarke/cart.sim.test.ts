@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { bindAddresses } from "./address";
 import { NotFoundError } from "./errors";
 import { buildPositions, gridOf } from "./positions";
-import { APP, MERCHANT, SERIAL, useSimulator } from "./sim-harness";
+import { APP, MERCHANT, SERIAL, useSimulator } from "../../test/support/internetmarke-sim";
 
 const env = useSimulator();
 

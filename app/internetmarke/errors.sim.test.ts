@@ -8,7 +8,7 @@ import {
   TooManyPositionsError,
   ValidationError,
 } from "./errors";
-import { APP, countRequests, MERCHANT, useSimulator } from "./sim-harness";
+import { APP, countRequests, MERCHANT, useSimulator } from "../../test/support/internetmarke-sim";
 
 const env = useSimulator({ maxPositionsPerCart: 20 });
 

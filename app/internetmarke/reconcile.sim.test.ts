@@ -1,7 +1,7 @@
 import { Agent } from "undici";
 import { describe, expect, it } from "vitest";
 import { NetworkError, RateLimitedError, ServerError, TimeoutError } from "./errors";
-import { countRequests, MERCHANT, useSimulator } from "./sim-harness";
+import { countRequests, MERCHANT, useSimulator } from "../../test/support/internetmarke-sim";
 
 const env = useSimulator();
 const franking = { productCode: 1, voucherLayout: "FRANKING_ZONE" as const };

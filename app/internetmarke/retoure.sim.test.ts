@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "./errors";
-import { MERCHANT, SERIAL, useSimulator } from "./sim-harness";
+import { MERCHANT, SERIAL, useSimulator } from "../../test/support/internetmarke-sim";
 
 const env = useSimulator({ retoureDelayMs: 60_000 });
 

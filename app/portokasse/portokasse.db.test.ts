@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import { decryptSecret } from "~/crypto.server";
-import { countRequests, MERCHANT, useSimulator } from "~/internetmarke/sim-harness";
+import { countRequests, MERCHANT, useSimulator } from "../../test/support/internetmarke-sim";
 import { describeEachDatabase } from "../../test/support/databases";
 import {
   connectPortokasse,

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { refreshProductCatalog } from "~/catalog/products.server";
-import { MERCHANT, useSimulator } from "~/internetmarke/sim-harness";
+import { MERCHANT, useSimulator } from "../../test/support/internetmarke-sim";
 import { connectPortokasse } from "~/portokasse/connection.server";
 import { createShopifyFake, type OrderSpec } from "../../test/shopify-fake";
 import { describeEachDatabase } from "../../test/support/databases";

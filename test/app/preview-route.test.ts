@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { getJwt } from "@shopify/shopify-api/test-helpers";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { APP, MERCHANT, useSimulator } from "~/internetmarke/sim-harness";
+import { APP, MERCHANT, useSimulator } from "../support/internetmarke-sim";
 import { ORDERS_PER_QUERY } from "~/preview/orders.server";
 import { createShopifyFake, DEMO_SHOP_DOMAIN, type ShopifyFake } from "../shopify-fake";
 import { IM_BASE_PATH, PRODUCTS_BASE_PATH } from "../simulators/internetmarke";

@@ -7,7 +7,7 @@ import { getJwt } from "@shopify/shopify-api/test-helpers";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { Db } from "~/db.server";
 import { encryptSecret } from "~/crypto.server";
-import { APP, MERCHANT } from "~/internetmarke/sim-harness";
+import { APP, MERCHANT } from "../support/internetmarke-sim";
 import { IM_BASE_PATH, PRODUCTS_BASE_PATH } from "../simulators/internetmarke";
 import { useSimCarts } from "~/labels/testing/sim-carts";
 import { createMigratedDatabase, type TestDatabase } from "../support/databases";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { getJwt } from "@shopify/shopify-api/test-helpers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { APP, useSimulator } from "~/internetmarke/sim-harness";
+import { APP, useSimulator } from "../support/internetmarke-sim";
 import { createShopifyFake, DEMO_SHOP_DOMAIN } from "../shopify-fake";
 import { IM_BASE_PATH, PRODUCTS_BASE_PATH } from "../simulators/internetmarke";
 import { createMigratedDatabase, type TestDatabase } from "../support/databases";

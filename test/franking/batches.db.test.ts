@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { createBatch } from "~/franking/create-batch.server";
-import { countRequests, MERCHANT } from "~/internetmarke/sim-harness";
+import { countRequests, MERCHANT } from "../support/internetmarke-sim";
 import { describeEachDatabase } from "../support/databases";
 import { OPTIONS, settle, useFranking } from "./harness";
 

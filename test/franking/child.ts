@@ -1,6 +1,6 @@
 /** Starts crash-child.ts as a separate Node process and reports how it ended. */
 import { spawn } from "node:child_process";
-import { APP, MERCHANT } from "~/internetmarke/sim-harness";
+import { APP, MERCHANT } from "../support/internetmarke-sim";
 import { IM_BASE_PATH, PRODUCTS_BASE_PATH } from "../simulators/internetmarke";
 
 export interface ChildRun {

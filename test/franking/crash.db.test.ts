@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { CrashPoint } from "~/franking/context";
-import { countRequests } from "~/internetmarke/sim-harness";
+import { countRequests } from "../support/internetmarke-sim";
 import { describeEachDatabase } from "../support/databases";
 import { runChild } from "./child";
 import { EINSCHREIBEN, settle, useFranking } from "./harness";

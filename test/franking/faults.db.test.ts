@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { countRequests } from "~/internetmarke/sim-harness";
+import { countRequests } from "../support/internetmarke-sim";
 import type { InternetmarkeSimulator } from "../simulators/internetmarke";
 import { describeEachDatabase } from "../support/databases";
 import { settle, useFranking } from "./harness";

@@ -1,5 +1,5 @@
 /**
- * Test support for the franking pipeline: the Deutsche Post simulator over real HTTP (sim-harness),
+ * Test support for the franking pipeline: the Deutsche Post simulator over real HTTP (test/support/internetmarke-sim.ts),
  * the Shopify fake with the demo shop, a migrated database with the shop row, priced orders taken from
  * the fake's open orders, a worker wired to all of them, and the money invariants every test checks.
  */
@@ -9,7 +9,7 @@ import { createBatch, type BatchOptions } from "~/franking/create-batch.server";
 import type { PricedOrder } from "~/franking/model";
 import { createFrankingWorker, type FrankingWorkerOptions } from "~/franking/worker.server";
 import type { Address } from "~/internetmarke";
-import { MERCHANT, useSimulator, type SimEnv } from "~/internetmarke/sim-harness";
+import { MERCHANT, useSimulator, type SimEnv } from "../support/internetmarke-sim";
 import { createShopifyFake, type ShopifyFake } from "../shopify-fake";
 import { API_KEY, API_SECRET } from "../shopify-fake/test-helpers";
 import { fakeAdmin } from "../support/fake-admin";

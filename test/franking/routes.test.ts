@@ -6,7 +6,7 @@ import { encryptSecret } from "~/crypto.server";
 import type { Db } from "~/db.server";
 import { createBatch } from "~/franking/create-batch.server";
 import { createFrankingWorker } from "~/franking/worker.server";
-import { APP, MERCHANT, useSimulator } from "~/internetmarke/sim-harness";
+import { APP, MERCHANT, useSimulator } from "../support/internetmarke-sim";
 import { createShopifyFake } from "../shopify-fake";
 import { IM_BASE_PATH, PRODUCTS_BASE_PATH } from "../simulators/internetmarke";
 import { responseOf, stubAppEnv, TEST_APP } from "../support/app-env";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { countRequests } from "~/internetmarke/sim-harness";
+import { countRequests } from "../support/internetmarke-sim";
 import { createMigratedDatabase, postgresAvailable, type TestDatabase } from "../support/databases";
 import { runChild } from "./child";
 import { useFranking } from "./harness";

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { countRequests, MERCHANT } from "~/internetmarke/sim-harness";
+import { countRequests, MERCHANT } from "../support/internetmarke-sim";
 import { REFUND_METAFIELD, REFUND_TAGS } from "~/refunds/shopify-sync.server";
 import { describeEachDatabase } from "../support/databases";
 import { EINSCHREIBEN, useRefunds } from "./harness";

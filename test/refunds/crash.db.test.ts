@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
-import { APP, countRequests, MERCHANT } from "~/internetmarke/sim-harness";
+import { APP, countRequests, MERCHANT } from "../support/internetmarke-sim";
 import { describeEachDatabase } from "../support/databases";
 import { useRefunds } from "./harness";
 

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { countRequests, MERCHANT } from "~/internetmarke/sim-harness";
+import { countRequests, MERCHANT } from "../support/internetmarke-sim";
 import type { InternetmarkeSimulator } from "../simulators/internetmarke";
 import { describeEachDatabase } from "../support/databases";
 import { useRefunds, type RefundEnv } from "./harness";

@@ -1,5 +1,5 @@
 /**
- * Test support for refunds: the Deutsche Post simulator over real HTTP (sim-harness, shared clock), the
+ * Test support for refunds: the Deutsche Post simulator over real HTTP (test/support/internetmarke-sim.ts, shared clock), the
  * Shopify fake with the demo shop, a migrated database with the shop and its Portokasse link, stamps bought
  * through the client and recorded with the franking models, a refund worker wired to all of them, and the
  * money check every test ends with.
@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, expect } from "vitest";
 import type { Db } from "~/db.server";
-import { MERCHANT, useSimulator, type SimEnv } from "~/internetmarke/sim-harness";
+import { MERCHANT, useSimulator, type SimEnv } from "../support/internetmarke-sim";
 import { createRefundWorker, type RefundWorkerOptions } from "~/refunds/worker.server";
 import { orderCancelled } from "~/webhooks/handlers.server";
 import { createShopifyFake, type ShopifyFake } from "../shopify-fake";

@@ -2,7 +2,7 @@ import { expect, it } from "vitest";
 import type { CrashPoint } from "~/franking/context";
 import { createBatch } from "~/franking/create-batch.server";
 import { createFrankingWorker } from "~/franking/worker.server";
-import { countRequests, MERCHANT } from "~/internetmarke/sim-harness";
+import { countRequests, MERCHANT } from "../support/internetmarke-sim";
 import { describeEachDatabase } from "../support/databases";
 import { fakeAdmin } from "../support/fake-admin";
 import { STANDARDBRIEF, useRefunds, type RefundEnv } from "./harness";

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { getHmac, RequestType, setUpValidRequest } from "@shopify/shopify-api/test-helpers";
 import { afterAll, beforeAll, beforeEach, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { countRequests, MERCHANT } from "~/internetmarke/sim-harness";
+import { countRequests, MERCHANT } from "../support/internetmarke-sim";
 import { createShopifyFake, type ShopifyFake } from "../shopify-fake";
 import { responseOf, stubAppEnv, TEST_APP } from "../support/app-env";
 import { describeEachDatabase } from "../support/databases";

@@ -11,9 +11,9 @@ import {
   type AccountInput,
   type InternetmarkeSimulator,
   type RunningServer,
-} from "../../test/simulators/internetmarke";
-import { createInternetmarkeClient, type InternetmarkeClient } from "./client";
-import type { InternetmarkeClientOptions } from "./config";
+} from "../simulators/internetmarke";
+import { createInternetmarkeClient, type InternetmarkeClient } from "~/internetmarke/client";
+import type { InternetmarkeClientOptions } from "~/internetmarke/config";
 
 export const APP = { clientId: "frankiermeister-app", clientSecret: "sim-app-secret-4711" };
 export const MERCHANT = { username: "versand@shop.example", password: "Portokasse-123" };
