@@ -7,6 +7,7 @@ import { portokasseCatalogForUse } from "~/catalog/portokasse-catalog.server";
 import { toMappingCatalog } from "~/catalog/price-list";
 import { productCatalogForUse } from "~/catalog/products.server";
 import type { Db } from "~/db.server";
+import { orderFieldsRead } from "~/mapping";
 import { bindAddresses, type AddressBinding, type InternetmarkeClient, type ShippingAddress } from "~/internetmarke";
 import { portokasseFor } from "~/portokasse/connection.server";
 import { normaliseOrderId, previewLine } from "~/preview/lines";
@@ -84,7 +85,8 @@ export async function confirmOrders(deps: ConfirmDeps, request: ConfirmRequest):
   const catalog = toMappingCatalog(priceList.products, kasseCatalog.contractProducts).products;
   const mapping = toMappingSettings(settings);
   const gids = [...new Set(request.orderIds.flatMap((id) => normaliseOrderId(id) ?? []))];
-  const fetched = await duringInteractiveReads(request.shopId, () => fetchPreviewOrders(deps.admin, gids));
+  const fields = orderFieldsRead(mapping);
+  const fetched = await duringInteractiveReads(request.shopId, () => fetchPreviewOrders(deps.admin, gids, { fields }));
   const orders: PricedOrder[] = [];
   const leftOut: LeftOutOrder[] = [];
   for (const id of request.orderIds) {

@@ -21,9 +21,27 @@ export function matchesRule(
   }
   const tag = rule.tag?.trim();
   if (tag && !order.tags.some((t) => same(t, tag))) return false;
-  if (rule.orderValueAboveCents !== undefined && !(order.totalPriceCents > rule.orderValueAboveCents))
-    return false;
+  if (rule.orderValueAboveCents !== undefined) {
+    if (order.totalPriceCents === null) throw new Error("A rule compares the order value, but it was not read");
+    if (!(order.totalPriceCents > rule.orderValueAboveCents)) return false;
+  }
   return true;
+}
+
+/**
+ * The order fields that only rules read, and whether this shop's rules read them: orders are read from
+ * Shopify without the ones no rule needs (each costs cost points, see app/preview/orders.server.ts).
+ */
+export function orderFieldsRead(settings: MappingSettings): { shippingLine: boolean; orderValue: boolean } {
+  const rules: Array<RuleCriteria & { orderValueAboveCents?: number }> = [
+    ...settings.packagingRules,
+    ...settings.registeredMailRules,
+    ...settings.productOverrides,
+  ];
+  return {
+    shippingLine: rules.some((rule) => Boolean(rule.shippingMethod?.trim())),
+    orderValue: rules.some((rule) => rule.orderValueAboveCents !== undefined),
+  };
 }
 
 export type PackagingChoice =

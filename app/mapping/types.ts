@@ -27,7 +27,8 @@ export interface OrderForMapping {
   lineItems: Array<{ title: string; quantity: number; weightG: number | null; requiresShipping: boolean }>;
   shippingLine: null | { title: string; code: string | null };
   tags: string[];
-  totalPriceCents: number;
+  /** Null when it was not read from Shopify because no rule compares it (see `orderFieldsRead`). */
+  totalPriceCents: number | null;
 }
 
 /** Einschreiben variants, weakest first: Einwurf < Einschreiben (Übergabe) < Einschreiben mit Rückschein. */

@@ -44,9 +44,9 @@ export function toOrderForMapping(order: FetchedOrder): OrderForMapping {
         }
       : null,
     lineItems: order.lineItems.filter((item) => item.quantity > 0),
-    shippingLine: order.shippingLine,
+    shippingLine: order.shippingLine ?? null,
     tags: order.tags,
-    totalPriceCents: moneyToCents(order.currentTotalPriceSet.shopMoney.amount),
+    totalPriceCents: order.currentTotalPriceSet ? moneyToCents(order.currentTotalPriceSet.shopMoney.amount) : null,
   };
 }
 

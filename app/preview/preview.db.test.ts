@@ -5,7 +5,7 @@ import { connectPortokasse } from "~/portokasse/connection.server";
 import { createShopifyFake, type OrderSpec } from "../../test/shopify-fake";
 import { describeEachDatabase } from "../../test/support/databases";
 import { fakeAdmin } from "../../test/support/fake-admin";
-import { ORDERS_PER_QUERY, MAX_QUERY_COST } from "./orders.server";
+import { MAX_QUERY_COST, ORDER_COST, ORDERS_PER_QUERY } from "./orders.server";
 import { previewBatch, type PreviewDeps } from "./preview.server";
 
 const KEY = "7b".repeat(32);
@@ -102,23 +102,46 @@ describeEachDatabase("the batch preview", (database) => {
   });
 
   it("paces its queries by Shopify's cost bucket and shrinks the last ones, so it is never throttled", async () => {
-    await setUp(batch(250));
+    const bucket = { maximumAvailable: 1000, restoreRate: 50 };
+    await setUp(batch(250), bucket);
     const started = current;
     const preview = await previewBatch(deps, { shopDomain: SHOP, orderIds });
     expect(preview.okCount).toBe(243);
     const queries = fake.calls.filter((c) => c.operationName === "PreviewOrders");
     expect(queries.filter((c) => c.throttled)).toEqual([]);
     expect(queries.every((c) => c.requestedCost <= MAX_QUERY_COST)).toBe(true);
-    // The standard plan's bucket (2000 points, 100 a second) holds the first queries; the rest must wait for
-    // what they actually consume. The last query asks for one order, so nothing waits for points that a
-    // large query would have handed straight back.
+    // A small bucket (1000 points, 50 a second) holds the first queries; the rest must wait for what they
+    // actually consume, and the last one until the bucket also holds what it asks for beyond that. Queries
+    // shrink at the end, so that surplus is one order's (48 points), not a full query's (816).
     const actual = queries.reduce((sum, c) => sum + c.actualCost, 0);
-    const mustWaitMs = ((actual - 2000) / 100) * 1000;
-    expect(mustWaitMs).toBeGreaterThan(5_000);
-    expect(current - started).toBeGreaterThanOrEqual(mustWaitMs - 1_000);
-    expect(current - started).toBeLessThanOrEqual(mustWaitMs + 1_000);
-    expect(queries.at(-1)?.requestedCost).toBeLessThanOrEqual(2 * (queries.at(-1)?.actualCost ?? 0) + 57);
+    const lastSurplus = Math.min(...queries.map((c) => c.requestedCost - c.actualCost));
+    const boundMs = ((actual + lastSurplus - bucket.maximumAvailable) / bucket.restoreRate) * 1000;
+    expect(lastSurplus).toBeLessThanOrEqual(ORDER_COST);
+    expect(boundMs).toBeGreaterThan(20_000);
+    expect(current - started).toBeGreaterThanOrEqual(boundMs - 100);
+    expect(current - started).toBeLessThanOrEqual(boundMs + 500);
     expect(queries.length).toBeLessThanOrEqual(40);
+  });
+
+  it("reads the order value and the shipping line only when one of the shop's rules compares them", async () => {
+    await setUp(batch(20), { maximumAvailable: 1_000_000, restoreRate: 1000 });
+    const plain = await previewBatch(deps, { shopDomain: SHOP, orderIds });
+    const plainCost = fake.calls.reduce((sum, c) => sum + c.actualCost, 0);
+    expect(plain.lines.filter((l) => l.ok && /einschreiben/i.test(l.productName))).toEqual([]);
+
+    const rules = { registeredMailRules: [{ orderValueAboveCents: 1000, service: "EINSCHREIBEN" }], packagingRules: [{ shippingMethod: "Express", packagingId: "dl" }] };
+    await database().db.shop.updateMany({ where: { domain: SHOP }, data: { settings: JSON.stringify(rules) } });
+    const before = fake.calls.length;
+    const ruled = await previewBatch(deps, { shopDomain: SHOP, orderIds });
+    const ruledCost = fake.calls.slice(before).reduce((sum, c) => sum + c.actualCost, 0);
+    // currentTotalPriceSet + shopMoney: 2 points for each of the 20 orders (they have no shipping line, and
+    // a null object costs nothing).
+    expect(ruledCost - plainCost).toBe(20 * 2);
+    // The notebooks (€14.90, every fifth order) are above €10 and go as Einschreiben; the cards (€3.50) do not.
+    const registered = ruled.lines.filter((l) => l.ok && /einschreiben/i.test(l.productName));
+    const frankable = ruled.lines.filter((l, i) => l.ok && i % 5 === 0);
+    expect(registered.map((l) => l.orderId)).toEqual(frankable.map((l) => l.orderId));
+    expect(registered.length).toBeGreaterThan(0);
   });
 
   it("fetches the remaining line items of a long order in a follow-up query", async () => {

@@ -8,6 +8,7 @@ import { toMappingCatalog } from "~/catalog/price-list";
 import { productCatalogForUse } from "~/catalog/products.server";
 import type { Db } from "~/db.server";
 import type { InternetmarkeClient } from "~/internetmarke";
+import { orderFieldsRead } from "~/mapping";
 import { currentBalance, portokasseFor } from "~/portokasse/connection.server";
 import type { PortokasseProblem } from "~/portokasse/diagnostics";
 import { loadSettings } from "~/settings/settings.server";
@@ -70,7 +71,10 @@ export async function previewBatch(
   const catalog = toMappingCatalog(priceList.products, kasseCatalog.contractProducts).products;
   const mappingSettings = toMappingSettings(settings);
 
-  const orders = await fetchPreviewOrders(admin, [...new Set(ids)], deps.fetchOptions);
+  const orders = await fetchPreviewOrders(admin, [...new Set(ids)], {
+    ...deps.fetchOptions,
+    fields: orderFieldsRead(mappingSettings),
+  });
   const lines = requested.map((id): PreviewLine => {
     const gid = normaliseOrderId(id);
     if (!gid) {
