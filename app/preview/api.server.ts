@@ -3,6 +3,7 @@
  * for the authenticated shop, answer JSON. Nothing is bought.
  */
 import { appDeps } from "~/app-deps.server";
+import { reasonText } from "~/components/reason";
 import { ShopifyApiError, type AdminGraphql } from "~/shopify/graphql.server";
 import { previewJson } from "./json";
 import { previewBatch, previewRequestSchema } from "./preview.server";
@@ -22,7 +23,9 @@ export async function previewResponse(
       { ...appDeps(), admin },
       { shopDomain, orderIds: parsed.data.orderIds },
     );
-    return Response.json(previewJson(preview));
+    const locale = parsed.data.locale ?? "en";
+    const lines = preview.lines.map((line) => ({ ...line, reason: reasonText(line, locale) }));
+    return Response.json(previewJson({ ...preview, lines }));
   } catch (error) {
     if (error instanceof ShopifyApiError) {
       return Response.json({ error: "shopify-unavailable", code: error.code }, { status: 502 });

@@ -31,6 +31,8 @@ export const BALANCE_MAX_AGE_MS = 5 * 60 * 1000;
 
 export const previewRequestSchema = z.object({
   orderIds: z.array(z.string().min(1).max(100)).min(1).max(MAX_PREVIEW_ORDERS),
+  /** The language of each order's `reason` (the admin extension sends the admin's); English by default. */
+  locale: z.enum(["en", "de"]).optional(),
 });
 
 export interface BatchPreview {

@@ -172,6 +172,26 @@ describe("POST /api/preview", () => {
     }
   });
 
+  it("explains each order in the language the extension asks for (the admin's), English by default", async () => {
+    await kasse({ _action: "connect", ...MERCHANT });
+    const ids = fake.shop(SHOP).orders.map((o) => `gid://shopify/Order/${o.id}`);
+    const routes = [{ path: /^\/api\/preview$/, action: previewAction, loader: previewLoader }];
+    vi.stubGlobal("fetch", extensionFetch(routes, SHOP));
+    try {
+      const [german, english] = [await previewBatch(ids, "de"), await previewBatch(ids)];
+      const reasons = (preview: typeof german, error: string) =>
+        preview.lines.flatMap((line) => (!line.ok && line.error === error ? [line.reason] : []));
+      expect(reasons(german, "cancelled")).toContain("Die Bestellung wurde storniert.");
+      expect(reasons(english, "cancelled")).toContain("The order was cancelled");
+      const chosen = german.lines.find((line) => line.ok);
+      expect(chosen?.reason).toMatch(/ g inkl\. \d+ g Verpackung, (Inland|EU|Welt) \(/);
+      expect(english.lines.find((line) => line.ok)?.reason).toMatch(/ g incl\. \d+ g packaging/);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect((await postPreview({ orderIds: ids, locale: "fr" })).status).toBe(400);
+  });
+
   it("refuses a session token signed with another secret", async () => {
     const response = await postPreview({ orderIds: ["1"] }, await bearer(SHOP, "not-the-app-secret"));
     expect(response.status).toBe(401);

@@ -28,7 +28,7 @@ test("previews the order of the details page", async () => {
   await render();
 
   await vi.waitFor(() => expect(primaryAction().textContent).toBe("Buy postage for 1 order (€0.95)"));
-  expect(app.requestsTo("POST", "/api/preview").map((r) => r.body)).toEqual([{ orderIds: [ORDER_ID] }]);
+  expect(app.requestsTo("POST", "/api/preview").map((r) => r.body)).toEqual([{ orderIds: [ORDER_ID], locale: "en" }]);
   expect(pageText()).toContain("1 order can be franked (1 selected).");
 });
 

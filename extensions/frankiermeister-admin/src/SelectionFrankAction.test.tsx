@@ -41,7 +41,7 @@ describe("preview", () => {
     app.on("POST", "/api/preview", json(200, previewAnswer()));
     await renderPreview();
 
-    expect(app.requestsTo("POST", "/api/preview").map((r) => r.body)).toEqual([{ orderIds: ALL }]);
+    expect(app.requestsTo("POST", "/api/preview").map((r) => r.body)).toEqual([{ orderIds: ALL, locale: "en" }]);
   });
 
   test("shows each order's product and price, and why an order cannot be franked", async () => {
@@ -245,6 +245,7 @@ describe("preview", () => {
     app.on("POST", "/api/preview", json(200, previewAnswer()));
     await renderPreview();
 
+    expect(app.requestsTo("POST", "/api/preview").map((r) => r.body)).toEqual([{ orderIds: ALL, locale: "de" }]);
     expect(rowWith("#1002")[2]).toBe("1,80\u00a0€");
     expect(rowWith("#1003")[1]).toBe("Keine Lieferadresse");
     expect(pageText()).toContain("Gewicht angenommen für Poster");

@@ -317,8 +317,9 @@ export function parseRefunds(value: unknown): VoucherRefund[] {
 
 const idsQuery = (orderIds: readonly string[]) => `ids=${orderIds.map(encodeURIComponent).join(",")}`;
 
-export const previewBatch = (orderIds: readonly string[]) =>
-  callApp("POST", "/api/preview", { orderIds }, parsePreview);
+/** `locale`: the language the app explains each order in ("de" or "en"; the admin's, `common.language`). */
+export const previewBatch = (orderIds: readonly string[], locale?: string) =>
+  callApp("POST", "/api/preview", locale ? { orderIds, locale } : { orderIds }, parsePreview);
 
 export const startBatch = (request: StartBatchRequest) =>
   callApp("POST", "/api/batches", request, parseBatchStarted);

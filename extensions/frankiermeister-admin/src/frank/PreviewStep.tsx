@@ -18,7 +18,7 @@ const frankable = (preview: BatchPreview) => preview.lines.filter((line): line i
 
 /** Step 1: what the batch would buy and cost; the merchant confirms to buy the stamps. */
 export function PreviewStep({ orderIds, onStarted, close }: Props) {
-  const [preview, reload] = useRequest(() => previewBatch(orderIds), orderIds.join(","));
+  const [preview, reload] = useRequest(() => previewBatch(orderIds, t("common.language")), orderIds.join(","));
   const [startPosition, setStartPosition] = useState("1");
   const [submitting, setSubmitting] = useState(false);
   /** Set before the POST leaves, so a second click in the same moment cannot send a second batch. */
