@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "~/generated/prisma/sqlite/client";
 import { PrismaClient as PostgresClient } from "~/generated/prisma/postgresql/client";
 import { type DatabaseTarget, sqliteFile } from "./database-url";
+import { reuseLibsqlStatements } from "./libsql-statements.server";
 
 /** Both generated clients share one model API (the schemas are twins); code is typed against it. */
 export type Db = SqliteClient;
@@ -13,6 +14,7 @@ export function createDb(target: DatabaseTarget): Db {
   if (target.provider === "sqlite") {
     const file = sqliteFile(target);
     if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+    reuseLibsqlStatements();
     return new SqliteClient({ adapter: new PrismaLibSQL({ url: target.url }) });
   }
   const url = new URL(target.url);
