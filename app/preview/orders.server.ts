@@ -25,6 +25,24 @@ export const ORDERS_PER_QUERY = Math.floor(MAX_QUERY_COST / ORDER_COST);
 /** Requested cost of PREVIEW_MORE_LINE_ITEMS_QUERY: the order, the connection and 5 per line item. */
 export const MORE_LINE_ITEMS_COST = 1 + 2 + 5 * MORE_LINE_ITEMS_PAGE;
 
+/** What the mapping engine reads of a line item (both queries below). */
+export const PREVIEW_LINE_ITEM_FRAGMENT = `#graphql
+  fragment PreviewLineItem on LineItem {
+    title
+    currentQuantity
+    requiresShipping
+    variant {
+      inventoryItem {
+        measurement {
+          weight {
+            unit
+            value
+          }
+        }
+      }
+    }
+  }`;
+
 export const PREVIEW_ORDERS_QUERY = `#graphql
   query PreviewOrders($ids: [ID!]!, $lineItems: Int!, $withShippingLine: Boolean!, $withOrderValue: Boolean!) {
     nodes(ids: $ids) {
@@ -59,24 +77,13 @@ export const PREVIEW_ORDERS_QUERY = `#graphql
             endCursor
           }
           nodes {
-            title
-            currentQuantity
-            requiresShipping
-            variant {
-              inventoryItem {
-                measurement {
-                  weight {
-                    unit
-                    value
-                  }
-                }
-              }
-            }
+            ...PreviewLineItem
           }
         }
       }
     }
-  }`;
+  }
+  ${PREVIEW_LINE_ITEM_FRAGMENT}`;
 
 export const PREVIEW_MORE_LINE_ITEMS_QUERY = `#graphql
   query PreviewMoreLineItems($id: ID!, $after: String!, $lineItems: Int!) {
@@ -88,24 +95,13 @@ export const PREVIEW_MORE_LINE_ITEMS_QUERY = `#graphql
             endCursor
           }
           nodes {
-            title
-            currentQuantity
-            requiresShipping
-            variant {
-              inventoryItem {
-                measurement {
-                  weight {
-                    unit
-                    value
-                  }
-                }
-              }
-            }
+            ...PreviewLineItem
           }
         }
       }
     }
-  }`;
+  }
+  ${PREVIEW_LINE_ITEM_FRAGMENT}`;
 
 const lineItemSchema = z.object({
   title: z.string(),

@@ -123,6 +123,19 @@ describeEachDatabase("the batch preview", (database) => {
     expect(queries.length).toBeLessThanOrEqual(40);
   });
 
+  it("waits out THROTTLED when the bucket is emptier than it knows (another request drained it)", async () => {
+    await setUp(batch(250), { maximumAvailable: 1000, restoreRate: 50 });
+    await previewBatch(deps, { shopDomain: SHOP, orderIds });
+    const before = fake.calls.length;
+    // A new preview starts with a fresh budget that assumes a full bucket; the first query is refused.
+    const again = await previewBatch(deps, { shopDomain: SHOP, orderIds });
+    expect(again.okCount).toBe(243);
+    const calls = fake.calls.slice(before);
+    expect(calls[0]?.throttled).toBe(true);
+    expect(calls.filter((c) => c.throttled).length).toBeLessThanOrEqual(2);
+    expect(calls.filter((c) => !c.throttled).length).toBeGreaterThanOrEqual(Math.ceil(250 / ORDERS_PER_QUERY));
+  });
+
   it("reads the order value and the shipping line only when one of the shop's rules compares them", async () => {
     await setUp(batch(20), { maximumAvailable: 1_000_000, restoreRate: 1000 });
     const plain = await previewBatch(deps, { shopDomain: SHOP, orderIds });

@@ -16,13 +16,26 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/**
+ * The documents as sent: `${NAME}` inside a document is another `#graphql` constant of the same file (a
+ * fragment), put in place. Fragments alone are checked as part of the documents that use them.
+ */
 function appDocuments(): Array<{ file: string; document: string }> {
-  return sourceFiles("app").flatMap((file) =>
-    [...readFileSync(file, "utf8").matchAll(/`(#graphql[\s\S]*?)`/g)].map((m) => ({
-      file,
-      document: m[1] ?? "",
-    })),
-  );
+  return sourceFiles("app").flatMap((file) => {
+    const source = readFileSync(file, "utf8");
+    const constants = new Map(
+      [...source.matchAll(/const (\w+) = `(#graphql[\s\S]*?)`/g)].map((m) => [m[1] ?? "", m[2] ?? ""]),
+    );
+    const resolve = (text: string, depth = 0): string =>
+      text.replace(/\$\{(\w+)\}/g, (whole, name: string) => {
+        const fragment = constants.get(name);
+        return fragment !== undefined && depth < 5 ? resolve(fragment, depth + 1) : whole;
+      });
+    return [...source.matchAll(/`(#graphql[\s\S]*?)`/g)]
+      .map((m) => resolve(m[1] ?? ""))
+      .filter((document) => !/^#graphql\s+fragment\b/.test(document))
+      .map((document) => ({ file, document }));
+  });
 }
 
 describe("the app's Admin GraphQL documents", () => {
