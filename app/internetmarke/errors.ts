@@ -153,9 +153,8 @@ export class TopUpRefusedError extends InternetmarkeError {
   readonly code = "top_up_refused";
 }
 
-/** The request was rejected as invalid (by the server, or locally before sending). */
-export class ValidationError extends InternetmarkeError {
-  readonly code = "validation_failed";
+/** An error that names the fields at fault (`fields`, also in its JSON). */
+abstract class FieldProblemsError extends InternetmarkeError {
   readonly fields: readonly FieldProblem[];
 
   constructor(message: string, details: ErrorDetails & { fields?: readonly FieldProblem[] }) {
@@ -166,6 +165,11 @@ export class ValidationError extends InternetmarkeError {
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), fields: this.fields };
   }
+}
+
+/** The request was rejected as invalid (by the server, or locally before sending). */
+export class ValidationError extends FieldProblemsError {
+  readonly code = "validation_failed";
 }
 
 /** 429 from the DHL gateway (limits are per app). */
@@ -204,18 +208,8 @@ export class TimeoutError extends NetworkError {
 }
 
 /** A 2xx answer whose body did not match any known form. `fields` lists the mismatching paths. */
-export class UnexpectedResponseError extends InternetmarkeError {
+export class UnexpectedResponseError extends FieldProblemsError {
   readonly code = "unexpected_response";
-  readonly fields: readonly FieldProblem[];
-
-  constructor(message: string, details: ErrorDetails & { fields?: readonly FieldProblem[] }) {
-    super(message, details);
-    this.fields = details.fields ?? [];
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), fields: this.fields };
-  }
 }
 
 /** Any other non-2xx answer. */

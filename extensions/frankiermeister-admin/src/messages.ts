@@ -29,7 +29,7 @@ const isErrorCode = known([
 ]);
 
 /** Why an order cannot be franked, short (`POST /api/preview`, `lines[].error`). */
-const isPreviewError = known([
+const PREVIEW_ERRORS = [
   "invalid_id",
   "not_found",
   "cancelled",
@@ -45,25 +45,12 @@ const isPreviewError = known([
   "destination_not_served",
   "no_product",
   "override_invalid",
-]);
+] as const;
+const isPreviewError = known(PREVIEW_ERRORS);
 
 /** Why an order of a batch was left out or failed, or why buying stopped (`error` of batch and orders). */
 const isReason = known([
-  "invalid_id",
-  "not_found",
-  "cancelled",
-  "already_fulfilled",
-  "nothing_to_ship",
-  "no_price_list",
-  "missing_address",
-  "unusable_address",
-  "postal_code_rejected",
-  "missing_weight",
-  "too_heavy",
-  "too_large",
-  "destination_not_served",
-  "no_product",
-  "override_invalid",
+  ...PREVIEW_ERRORS,
   "already_franked",
   "in_other_batch",
   "no_address",
