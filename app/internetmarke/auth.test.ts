@@ -18,7 +18,7 @@ import {
   testClient,
   tokenReply,
   USERNAME,
-} from "./testing";
+} from "../../test/support/internetmarke-client";
 
 const profileOk = reply(200, { mail: USERNAME, country: "DEU" });
 const notApproved = liveError(

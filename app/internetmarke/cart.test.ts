@@ -6,7 +6,7 @@ import {
   TooManyPositionsError,
   ValidationError,
 } from "./errors";
-import { credentials, liveError, reply, testClient, tokenReply } from "./testing";
+import { credentials, liveError, reply, testClient, tokenReply } from "../../test/support/internetmarke-client";
 
 const binding = {
   sender: {

@@ -12,7 +12,7 @@ import {
   testClient,
   tokenReply,
   type RecordedRequest,
-} from "./testing";
+} from "../../test/support/internetmarke-client";
 
 const unavailable = reply(503, {
   status: 503,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "./errors";
-import { credentials, reply, testClient, tokenReply } from "./testing";
+import { credentials, reply, testClient, tokenReply } from "../../test/support/internetmarke-client";
 
 const json = (body: string | undefined): unknown => JSON.parse(body ?? "null");
 

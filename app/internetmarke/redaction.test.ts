@@ -10,7 +10,7 @@ import {
   testClient,
   tokenReply,
   type TestClient,
-} from "./testing";
+} from "../../test/support/internetmarke-client";
 
 const TOKEN = "tok-SECRET-9f8e7d6c5b4a";
 const secrets = [CLIENT_SECRET, PASSWORD, TOKEN];

@@ -5,7 +5,7 @@ import { einlieferungsliste } from "./einlieferungsliste";
 import { mergeManifests } from "./merge-pdf";
 import { encodable, fitText } from "./pdf-text";
 import { renderPostingList, type PostingListItem } from "./posting-list";
-import { useSimCarts } from "./testing/sim-carts";
+import { useSimCarts } from "../../test/support/sim-carts";
 
 const carts = useSimCarts();
 const meta = {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { inspectPdf, MM } from "../../test/simulators/internetmarke/testing/inspect";
 import { LabelFileError, NotAPdfError } from "./errors";
 import { mergeLabelPdfs } from "./merge-pdf";
-import { useSimCarts } from "./testing/sim-carts";
+import { useSimCarts } from "../../test/support/sim-carts";
 
 const carts = useSimCarts();
 const A4 = 1; // DIN A4 Normalpapier, 2 x 5

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { inspectPng, unzip } from "../../test/simulators/internetmarke/testing/inspect";
 import { NotAPngError, NotAZipError } from "./errors";
 import { isPng, mergePngZips, readStampZip, safeFileName } from "./merge-png";
-import { useSimCarts } from "./testing/sim-carts";
+import { useSimCarts } from "../../test/support/sim-carts";
 
 const carts = useSimCarts();
 

@@ -2,7 +2,7 @@ import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { inspectPdf } from "../../test/simulators/internetmarke/testing/inspect";
 import { extractOrderPages, selectOrderPages, type PlacedStamp } from "./order-pages";
-import { useSimCarts, type BoughtPdfCart } from "./testing/sim-carts";
+import { useSimCarts, type BoughtPdfCart } from "../../test/support/sim-carts";
 
 const carts = useSimCarts();
 

@@ -1,5 +1,5 @@
 import { describe } from "vitest";
-import { ok, runCases, type Case } from "./test-fixtures/cases";
+import { ok, runCases, type Case } from "../../test/support/mapping/cases";
 
 const chars = (n: number) => "x".repeat(n);
 const ADDRESS_ZONE = { voucherLayout: "ADDRESS_ZONE" } as const;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { chooseProduct } from "./choose-product";
-import { CATALOG_2025_2026 } from "./test-fixtures/catalog-2025-2026";
-import { item, order, settings } from "./test-fixtures/orders";
+import { CATALOG_2025_2026 } from "../../test/support/mapping/catalog-2025-2026";
+import { item, order, settings } from "../../test/support/mapping/orders";
 import type { CatalogProduct, MappingSettings, RegisteredMail } from "./types";
 
 function deepFreeze<T>(value: T): T {

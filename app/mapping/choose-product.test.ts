@@ -1,7 +1,7 @@
 import { describe } from "vitest";
-import { CATALOG_2025_2026 } from "./test-fixtures/catalog-2025-2026";
-import { ok, runCases, weighing, type Case } from "./test-fixtures/cases";
-import { item } from "./test-fixtures/orders";
+import { CATALOG_2025_2026 } from "../../test/support/mapping/catalog-2025-2026";
+import { ok, runCases, weighing, type Case } from "../../test/support/mapping/cases";
+import { item } from "../../test/support/mapping/orders";
 
 const weightBoundaries: Case[] = [
   { name: "DE 20 g: Standardbrief", ...weighing(20), expected: ok(1, 95, { weightG: 20 }) },

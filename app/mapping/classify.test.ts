@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classifyCatalog, classifyProductName, type NameClass } from "./classify";
-import { CATALOG_2025_2026 } from "./test-fixtures/catalog-2025-2026";
+import { CATALOG_2025_2026 } from "../../test/support/mapping/catalog-2025-2026";
 import type { FormatId, RegisteredMail } from "./types";
 
 const letter = (format: FormatId, registeredMail: RegisteredMail | null = null): NameClass => ({

@@ -1,6 +1,6 @@
 import { describe } from "vitest";
-import { CATALOG_2025_2026 } from "./test-fixtures/catalog-2025-2026";
-import { ok, runCases, type Case } from "./test-fixtures/cases";
+import { CATALOG_2025_2026 } from "../../test/support/mapping/catalog-2025-2026";
+import { ok, runCases, type Case } from "../../test/support/mapping/cases";
 
 const EINSCHREIBEN_BY_METHOD = { shippingMethod: "Einschreiben", service: "EINSCHREIBEN" } as const;
 const EINWURF_BY_TAG = { tag: "einwurf", service: "EINSCHREIBEN_EINWURF" } as const;

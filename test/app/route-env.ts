@@ -9,7 +9,7 @@ import type { Db } from "~/db.server";
 import { encryptSecret } from "~/crypto.server";
 import { APP, MERCHANT } from "../support/internetmarke-sim";
 import { IM_BASE_PATH, PRODUCTS_BASE_PATH } from "../simulators/internetmarke";
-import { useSimCarts } from "~/labels/testing/sim-carts";
+import { useSimCarts } from "../support/sim-carts";
 import { createMigratedDatabase, type TestDatabase } from "../support/databases";
 import { stubAppEnv, TEST_APP } from "../support/app-env";
 import { nextOrder, seedBatch, seedShop, type SeedOrder } from "./franked-batches";

@@ -1,6 +1,6 @@
 // Test fixture: the 2025/2026 Deutsche Post price list (PPL 60) as the Products API would give it.
 // Tests only: product code never reads codes or prices from here.
-import type { CatalogProduct } from "../types";
+import type { CatalogProduct } from "~/mapping/types";
 
 export const CATALOG_2025_2026: readonly CatalogProduct[] = [
   { code: 1, name: "Standardbrief", priceCents: 95, transport: "national", maxWeightG: 20 },

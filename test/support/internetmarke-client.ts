@@ -2,8 +2,8 @@
  * Test support (imported by tests only): a scripted `fetch` and a client wired to it with a controllable
  * clock, a recording `sleep` and fixed jitter.
  */
-import { createInternetmarkeClient, type InternetmarkeClient } from "./client";
-import type { FetchLike, InternetmarkeClientOptions } from "./config";
+import { createInternetmarkeClient, type InternetmarkeClient } from "~/internetmarke/client";
+import type { FetchLike, InternetmarkeClientOptions } from "~/internetmarke/config";
 
 export const BASE_URL = "https://im.test/post/de/shipping/im/v1";
 export const PRODUCTS_BASE_URL = "https://im.test/post/de/information/products/v1";

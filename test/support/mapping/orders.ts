@@ -1,5 +1,5 @@
 // Builders for mapping tests: one order and one settings object with sensible defaults.
-import type { MappingSettings, OrderForMapping, ShippingAddressForMapping } from "../types";
+import type { MappingSettings, OrderForMapping, ShippingAddressForMapping } from "~/mapping/types";
 
 export const PRESETS: MappingSettings["packagingPresets"] = [
   { id: "dl", name: "DL envelope", tareG: 5, lengthMm: 220, widthMm: 110, heightMm: 5 },

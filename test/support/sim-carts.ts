@@ -2,7 +2,7 @@
  * Test support: real carts bought from the INTERNETMARKE simulator over real HTTP (port 0), downloaded the
  * way the franking pipeline downloads them. Call `useSimCarts()` at the top level of a test file.
  */
-import { MERCHANT, useSimulator } from "../../../test/support/internetmarke-sim";
+import { MERCHANT, useSimulator } from "./internetmarke-sim";
 import { buildPositions, gridOf, type LabelPosition, type Voucher } from "~/internetmarke";
 
 export interface BoughtPdfCart {

@@ -1,7 +1,7 @@
 // Table-case runner for chooseProduct tests.
 import { expect, it } from "vitest";
-import { chooseProduct } from "../choose-product";
-import type { CatalogProduct, MappingErrorCode, MappingSettings } from "../types";
+import { chooseProduct } from "~/mapping/choose-product";
+import type { CatalogProduct, MappingErrorCode, MappingSettings } from "~/mapping/types";
 import { CATALOG_2025_2026 } from "./catalog-2025-2026";
 import { order, settings, tareOf, type OrderSpec } from "./orders";
 
