@@ -1,7 +1,7 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/**", "node_modules/**", "app/generated/**", "extensions/*/dist/**", "public/build/**", "extensions/*/shopify.d.ts"] },
+  { ignores: ["build/**", "node_modules/**", "app/generated/**", "extensions/*/dist/**", "public/build/**", "extensions/*/shopify.d.ts", ".stryker-tmp/**", "reports/**"] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -19,7 +19,7 @@ export default defineConfig({
           ...shared,
           name: "app",
           include: ["app/**/*.test.{ts,tsx}", "test/**/*.test.{ts,tsx}"],
-          exclude: ["**/node_modules/**", "build/**"],
+          exclude: ["**/node_modules/**", "build/**", ".stryker-tmp/**", "reports/**"],
         },
       },
       {
@@ -32,7 +32,7 @@ export default defineConfig({
           include: ["extensions/**/*.test.{ts,tsx}"],
           // The tester ships .tsx sources; let Vite transform them instead of Node.
           server: { deps: { inline: ["@shopify/ui-extensions-tester"] } },
-          exclude: ["**/node_modules/**"],
+          exclude: ["**/node_modules/**", ".stryker-tmp/**"],
         },
       },
     ],

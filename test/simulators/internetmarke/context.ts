@@ -16,6 +16,8 @@ export interface SimContext {
   url: URL;
   /** Origin of the request URL; download links are minted on it. */
   origin: string;
+  /** Fault `processRetouresInParts`: true when the Retoure being filed settles in two parts. */
+  retoureInParts?: () => boolean;
 }
 
 export const IM_BASE_PATH = "/post/de/shipping/im/v1";

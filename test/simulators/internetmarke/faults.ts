@@ -11,6 +11,22 @@ export interface Faults {
   rateLimitNext(count: number, retryAfterSeconds: number, opts?: { path?: PathMatcher }): void;
   dropBeforeHandling(count: number, opts?: { path?: PathMatcher; method?: string }): void;
   dropAfterCommit(count: number, opts?: { path?: PathMatcher; method?: string }): void;
+  /**
+   * The request gets no answer (the client times out) and is carried out later, once the simulated clock
+   * has moved `afterMs` past its arrival (checked before every request and on `account()`).
+   */
+  commitAfterTimeout(count: number, opts: { afterMs: number; path?: PathMatcher; method?: string }): void;
+  /**
+   * A gateway that lost the service's answer sends the request once more: the first copy is carried out,
+   * the client gets the answer to the second (for a checkout: invalidShopOrderID, the id is used).
+   */
+  resendByGateway(count: number, opts?: { path?: PathMatcher; method?: string }): void;
+  /**
+   * The next `count` Retoures are processed in two parts: the first half of the accepted vouchers after
+   * the Retoure delay, the rest after a second delay. In between `countStillOpen` is above zero while
+   * `refundedVouchers` already lists the first half.
+   */
+  processRetouresInParts(count: number): void;
   clear(): void;
 }
 
@@ -18,6 +34,10 @@ interface Rule {
   remaining: number;
   path?: PathMatcher;
   method?: string;
+}
+
+interface LateCommitRule extends Rule {
+  afterMs: number;
 }
 
 interface FailRule extends Rule {
@@ -65,6 +85,9 @@ export class FaultController implements Faults {
   private rateLimits: RateLimitRule[] = [];
   private dropsBefore: Rule[] = [];
   private dropsAfter: Rule[] = [];
+  private lateCommits: LateCommitRule[] = [];
+  private resends: Rule[] = [];
+  private retoureParts = 0;
 
   failNext(count: number, opts: { status?: FailStatus; path?: PathMatcher; method?: string } = {}): void {
     this.fails.push({
@@ -87,7 +110,22 @@ export class FaultController implements Faults {
     this.dropsAfter.push({ remaining: positiveCount(count), path: opts.path, method: opts.method });
   }
 
+  commitAfterTimeout(count: number, opts: { afterMs: number; path?: PathMatcher; method?: string }): void {
+    this.lateCommits.push({ remaining: positiveCount(count), afterMs: opts.afterMs, path: opts.path, method: opts.method });
+  }
+
+  resendByGateway(count: number, opts: { path?: PathMatcher; method?: string } = {}): void {
+    this.resends.push({ remaining: positiveCount(count), path: opts.path, method: opts.method });
+  }
+
+  processRetouresInParts(count: number): void {
+    this.retoureParts += positiveCount(count);
+  }
+
   clear(): void {
+    this.lateCommits = [];
+    this.resends = [];
+    this.retoureParts = 0;
     this.latencyMs = 0;
     this.fails = [];
     this.rateLimits = [];
@@ -105,6 +143,22 @@ export class FaultController implements Faults {
 
   takeDropBefore(target: RequestTarget): boolean {
     return take(this.dropsBefore, target) !== undefined;
+  }
+
+  /** The delay after which the request is carried out, when it is to get no answer now. */
+  takeLateCommit(target: RequestTarget): number | undefined {
+    return take(this.lateCommits, target)?.afterMs;
+  }
+
+  takeResend(target: RequestTarget): boolean {
+    return take(this.resends, target) !== undefined;
+  }
+
+  /** True when the Retoure being filed is to be processed in two parts. */
+  takeRetoureInParts(): boolean {
+    if (this.retoureParts === 0) return false;
+    this.retoureParts -= 1;
+    return true;
   }
 
   takeDropAfter(target: RequestTarget): boolean {

@@ -8,7 +8,7 @@ import type { Faults } from "./faults";
 import { droppedConnectionError, FaultController } from "./faults";
 import { settleRetoures } from "./retoure";
 import type { Core } from "./router";
-import { dispatch } from "./router";
+import { commitLateRequests, dispatch } from "./router";
 import type { RunningServer } from "./server";
 import { listen } from "./server";
 import { createState } from "./state";
@@ -54,6 +54,8 @@ export interface InternetmarkeSimulator {
   requests: Array<{ method: string; path: string; at: Date }>;
   /** Settles every retoure whose delay has passed according to now(). */
   processRetoures(): void;
+  /** Carries out the requests held by `faults.commitAfterTimeout` whose time has come. */
+  processLateRequests(): Promise<void>;
   /** Back to empty state, faults cleared, request log emptied. */
   reset(): void;
   /** An app plus an approved developer account (MUSTER stamps) with 100.00 EUR. */
@@ -67,6 +69,14 @@ export const DEMO_CREDENTIALS: DemoCredentials = {
   password: "demo-passwort",
 };
 
+/** What a client sees of a request that gets no answer: nothing, until it gives up. */
+function heldUntilAborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_resolve, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    signal.addEventListener("abort", () => reject(signal.reason), { once: true });
+  });
+}
+
 export function createInternetmarkeSimulator(options: SimulatorOptions = {}): InternetmarkeSimulator {
   const config: SimConfig = {
     now: options.now ?? (() => new Date()),
@@ -76,11 +86,12 @@ export function createInternetmarkeSimulator(options: SimulatorOptions = {}): In
     maxPositionsPerCart: options.maxPositionsPerCart,
   };
   const faults = new FaultController();
-  const core: Core = { state: createState(), config, faults, requests: [] };
+  const core: Core = { state: createState(), config, faults, requests: [], late: [] };
 
   const handle = async (request: Request): Promise<Response> => {
     const outcome = await dispatch(core, request);
     if (outcome.kind === "drop") throw droppedConnectionError();
+    if (outcome.kind === "hold") return heldUntilAborted(request.signal);
     return outcome.response;
   };
 
@@ -103,12 +114,14 @@ export function createInternetmarkeSimulator(options: SimulatorOptions = {}): In
     },
     faults,
     requests: core.requests,
+    processLateRequests: () => commitLateRequests(core),
     processRetoures() {
       settleRetoures(core.state, config.now());
     },
     reset() {
       core.state = createState();
       core.requests.length = 0;
+      core.late = [];
       faults.clear();
     },
     seedDemo() {

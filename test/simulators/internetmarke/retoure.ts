@@ -49,13 +49,17 @@ export async function handleRetoureRequest(ctx: SimContext, account: Account): P
 
   const now = ctx.config.now();
   const shopRetoureId = String(ctx.state.nextRetoureId++);
+  const inParts = ctx.retoureInParts?.() ?? false;
+  const delay = ctx.config.retoureDelayMs;
   const retoure: Retoure = {
     shopRetoureId,
     retoureTransactionId: ctx.state.nextRetoureTransactionId++,
     username: account.username,
     createdAt: now,
-    settleAt: new Date(now.getTime() + ctx.config.retoureDelayMs),
+    settleAt: new Date(now.getTime() + (inParts ? 2 * delay : delay)),
     settled: false,
+    partAt: inParts ? new Date(now.getTime() + delay) : null,
+    processed: 0,
     accepted: [],
     rejected: [],
   };
@@ -76,16 +80,27 @@ export async function handleRetoureRequest(ctx: SimContext, account: Account): P
   return json({ shopRetoureId, retoureTransactionId: String(retoure.retoureTransactionId) });
 }
 
-/** Credits every retoure whose delay has passed. */
+/** Refunds the accepted vouchers up to `upTo` (exclusive) not refunded yet, in one booking. */
+function refundUpTo(state: SimState, retoure: Retoure, upTo: number, at: Date): void {
+  const part = retoure.accepted.slice(retoure.processed, upTo);
+  retoure.processed = Math.max(retoure.processed, upTo);
+  const account = state.accounts.get(retoure.username);
+  if (!account || part.length === 0) return;
+  for (const voucher of part) voucher.refunded = true;
+  const cents = part.reduce((sum, v) => sum + v.priceCents, 0);
+  book(account, "refund", cents, retoure.shopRetoureId, at);
+}
+
+/** Credits every retoure whose delay has passed (a Retoure in parts: its first half at `partAt`). */
 export function settleRetoures(state: SimState, now: Date): void {
   for (const retoure of state.retoures) {
-    if (retoure.settled || retoure.settleAt > now) continue;
+    if (retoure.settled) continue;
+    if (retoure.partAt !== null && retoure.partAt <= now && retoure.processed === 0) {
+      refundUpTo(state, retoure, Math.ceil(retoure.accepted.length / 2), retoure.partAt);
+    }
+    if (retoure.settleAt > now) continue;
     retoure.settled = true;
-    const account = state.accounts.get(retoure.username);
-    if (!account || retoure.accepted.length === 0) continue;
-    for (const voucher of retoure.accepted) voucher.refunded = true;
-    const cents = retoure.accepted.reduce((sum, v) => sum + v.priceCents, 0);
-    book(account, "refund", cents, retoure.shopRetoureId, retoure.settleAt);
+    refundUpTo(state, retoure, retoure.accepted.length, retoure.settleAt);
   }
 }
 
@@ -135,13 +150,12 @@ export function handleRetoureState(ctx: SimContext, account: Account): Response 
       shopRetoureId: r.shopRetoureId,
       retoureTransactionId: r.retoureTransactionId,
       totalCount: r.accepted.length + r.rejected.length,
-      countStillOpen: r.settled ? 0 : r.accepted.length,
-      retourePrice: r.settled ? r.accepted.reduce((sum, v) => sum + v.priceCents, 0) : 0,
+      countStillOpen: r.accepted.length - r.processed,
+      // Assumption: while a Retoure is partly processed, the price is what was refunded so far.
+      retourePrice: r.accepted.slice(0, r.processed).reduce((sum, v) => sum + v.priceCents, 0),
       creationDate: formatCreationDate(r.createdAt),
       serialnumber: account.serialNumber,
-      refundedVouchers: r.settled
-        ? r.accepted.map((v) => ({ voucherId: v.voucherId, trackId: v.trackId ?? "" }))
-        : [],
+      refundedVouchers: r.accepted.slice(0, r.processed).map((v) => ({ voucherId: v.voucherId, trackId: v.trackId ?? "" })),
       notRefundedVouchers: r.rejected.map((v) => ({ voucherId: v.voucherId, trackId: v.trackId ?? "" })),
     }));
   return json({ RetrieveRetoureStateResponse: states });

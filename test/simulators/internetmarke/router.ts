@@ -13,13 +13,22 @@ import { handleRetoureRequest, handleRetoureState, settleRetoures } from "./reto
 import type { Account, SimState } from "./state";
 import { handleCatalog, handleTopUp } from "./wallet-catalog";
 
-export type Outcome = { kind: "response"; response: Response } | { kind: "drop" };
+/** `hold`: no answer at all; the client gives up (its timeout), the connection is closed by the client. */
+export type Outcome = { kind: "response"; response: Response } | { kind: "drop" } | { kind: "hold" };
+
+/** A request that got no answer and is carried out once the clock reaches `at` (commitAfterTimeout). */
+export interface LateRequest {
+  at: Date;
+  request: Request;
+  target: RequestTarget;
+}
 
 export interface Core {
   state: SimState;
   config: SimConfig;
   faults: FaultController;
   requests: Array<{ method: string; path: string; at: Date }>;
+  late: LateRequest[];
 }
 
 type Handler = (ctx: SimContext, params: string[]) => Response | Promise<Response>;
@@ -114,9 +123,23 @@ async function route(ctx: SimContext, target: RequestTarget): Promise<Response> 
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+function contextOf(core: Core, request: Request): SimContext {
+  const url = new URL(request.url);
+  return { state: core.state, config: core.config, request, url, origin: url.origin, retoureInParts: () => core.faults.takeRetoureInParts() };
+}
+
+/** Carries out the held requests whose time has come (their answers go nowhere). */
+export async function commitLateRequests(core: Core): Promise<void> {
+  const now = core.config.now();
+  const due = core.late.filter((l) => l.at <= now);
+  core.late = core.late.filter((l) => l.at > now);
+  for (const late of due) await route(contextOf(core, late.request), late.target);
+}
+
 export async function dispatch(core: Core, request: Request): Promise<Outcome> {
   const target = describeTarget(request);
   core.requests.push({ method: target.method, path: target.pathname, at: core.config.now() });
+  await commitLateRequests(core);
   if (core.faults.latencyMs > 0) await sleep(core.faults.latencyMs);
 
   const limited = core.faults.takeRateLimit(target);
@@ -132,9 +155,15 @@ export async function dispatch(core: Core, request: Request): Promise<Outcome> {
   if (core.faults.takeDropBefore(target)) return { kind: "drop" };
 
   settleRetoures(core.state, core.config.now());
-  const url = new URL(request.url);
-  const ctx: SimContext = { state: core.state, config: core.config, request, url, origin: url.origin };
-  const response = await route(ctx, target);
+  const lateAfterMs = core.faults.takeLateCommit(target);
+  if (lateAfterMs !== undefined) {
+    core.late.push({ at: new Date(core.config.now().getTime() + lateAfterMs), request: request.clone(), target });
+    return { kind: "hold" };
+  }
+  if (core.faults.takeResend(target)) {
+    await route(contextOf(core, request.clone()), target);
+  }
+  const response = await route(contextOf(core, request), target);
   if (core.faults.takeDropAfter(target)) return { kind: "drop" };
   return { kind: "response", response };
 }

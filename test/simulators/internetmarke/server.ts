@@ -49,6 +49,8 @@ export async function listen(
           req.socket.destroy();
           return;
         }
+        // No answer: the socket stays open until the client gives up (or the server closes).
+        if (outcome.kind === "hold") return;
         await send(res, outcome.response);
       } catch (error) {
         res.statusCode = 500;

@@ -69,6 +69,10 @@ export interface Retoure {
   createdAt: Date;
   settleAt: Date;
   settled: boolean;
+  /** Fault processRetouresInParts: when the first half of `accepted` is refunded (null: all at settleAt). */
+  partAt: Date | null;
+  /** How many of `accepted` (from the start) are refunded so far. */
+  processed: number;
   /** Vouchers accepted for refund, decided at request time, credited at settlement. */
   accepted: VoucherRecord[];
   rejected: Array<{ voucherId: string; trackId: string | null }>;
