@@ -151,7 +151,7 @@ export function handleRetoureState(ctx: SimContext, account: Account): Response 
       retoureTransactionId: r.retoureTransactionId,
       totalCount: r.accepted.length + r.rejected.length,
       countStillOpen: r.accepted.length - r.processed,
-      // Assumption: while a Retoure is partly processed, the price is what was refunded so far.
+      // Spec (RetoureState.retourePrice): "the total value of confirmed refunds", so far.
       retourePrice: r.accepted.slice(0, r.processed).reduce((sum, v) => sum + v.priceCents, 0),
       creationDate: formatCreationDate(r.createdAt),
       serialnumber: account.serialNumber,
