@@ -45,7 +45,8 @@ export type PackagingChoice =
 
 /**
  * First matching packaging rule; else, with `packagingChoice` "smallest-fitting" (the default), the smallest
- * packaging (by volume, then tare) that holds the goods (`capacityOf`); else the default packaging.
+ * packaging that holds the goods: the least capacity (`capacityOf`) that suffices, then the least volume and
+ * tare, so a 905 g order goes into the padded envelope for 970 g, not the box for 1,920 g; else the default.
  * `null` when the choice is by fit and no packaging holds the goods.
  */
 export function choosePackaging(
@@ -57,7 +58,10 @@ export function choosePackaging(
   if (!rule && (settings.packagingChoice ?? "smallest-fitting") === "smallest-fitting") {
     const fitting = settings.packagingPresets
       .filter((p) => goodsG <= capacityOf(p))
-      .sort((a, b) => volume(a) - volume(b) || a.tareG - b.tareG || a.id.localeCompare(b.id));
+      .sort(
+        (a, b) =>
+          capacityOf(a) - capacityOf(b) || volume(a) - volume(b) || a.tareG - b.tareG || a.id.localeCompare(b.id),
+      );
     const smallest = fitting[0];
     return smallest ? { ok: true, preset: smallest, rule: null, byFit: true } : null;
   }
