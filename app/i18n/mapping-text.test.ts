@@ -7,13 +7,20 @@ import { CATALOG_2025_2026 } from "../../test/support/mapping/catalog-2025-2026"
 import { order, settings } from "../../test/support/mapping/orders";
 import { mappingReasonText, noticeText } from "./mapping-text";
 
-const notice = (code: MappingNotice["code"], values: MappingNotice["values"]): MappingNotice => ({ code, values });
+const notice = (code: MappingNotice["code"], values: MappingNotice["values"]): MappingNotice => ({
+  code,
+  values,
+});
 
 describe("notices of a chosen product", () => {
   it("shows the exact weight with one decimal and thousands separators per language", () => {
     const n = notice("exact-weight", { exactWeightG: 2000.4, itemsG: 1995.4, tareG: 5, weightG: 2001 });
-    expect(noticeText(n, "de")).toBe("Gewicht 2.000,4 g (1.995,4 g Ware + 5 g Verpackung), berechnet als 2.001 g");
-    expect(noticeText(n, "en")).toBe("Weight 2,000.4 g (1,995.4 g goods + 5 g packaging), charged as 2,001 g");
+    expect(noticeText(n, "de")).toBe(
+      "Gewicht 2.000,4 g (1.995,4 g Ware + 5 g Verpackung), berechnet als 2.001 g",
+    );
+    expect(noticeText(n, "en")).toBe(
+      "Weight 2,000.4 g (1,995.4 g goods + 5 g packaging), charged as 2,001 g",
+    );
     const exact = notice("exact-weight", { exactWeightG: 20, itemsG: 15, tareG: 5, weightG: 20 });
     expect(noticeText(exact, "de")).toContain("Gewicht 20,0 g");
   });
@@ -41,22 +48,41 @@ describe("notices of a chosen product", () => {
       currency: "USD",
       limitCents: 37359,
     });
-    expect(noticeText(usd, "de")).toContain("CN 23: Die Ware verlässt das Zoll- und Mehrwertsteuergebiet der EU (Vereinigte Staaten); der Bestellwert in USD");
+    expect(noticeText(usd, "de")).toContain(
+      "CN 23: Die Ware verlässt das Zoll- und Mehrwertsteuergebiet der EU (Vereinigte Staaten); der Bestellwert in USD",
+    );
   });
 
   it("says which service was substituted and which the customer paid for", () => {
     expect(
-      noticeText(notice("service-substituted", { service: "EINSCHREIBEN_EINWURF", substitute: "EINSCHREIBEN", country: "FR" }), "de"),
+      noticeText(
+        notice("service-substituted", {
+          service: "EINSCHREIBEN_EINWURF",
+          substitute: "EINSCHREIBEN",
+          country: "FR",
+        }),
+        "de",
+      ),
     ).toBe("Einschreiben Einwurf gibt es für Briefe nach Frankreich nicht: versendet als Einschreiben");
     expect(
-      noticeText(notice("paid-service-missing", { service: "EINSCHREIBEN", shippingMethod: "Einschreiben", product: "Großbrief" }), "de"),
+      noticeText(
+        notice("paid-service-missing", {
+          service: "EINSCHREIBEN",
+          shippingMethod: "Einschreiben",
+          product: "Großbrief",
+        }),
+        "de",
+      ),
     ).toBe("Der Kunde hat Einschreiben bezahlt (Versandart „Einschreiben“), aber Großbrief enthält es nicht");
   });
 });
 
 describe("issue-16 reasons", () => {
   it("picks the plural form by count", () => {
-    const reason = (count: number) => ({ key: "no-packaging-fits", values: { goodsG: 2500, capacityG: 1920, count } });
+    const reason = (count: number) => ({
+      key: "no-packaging-fits",
+      values: { goodsG: 2500, capacityG: 1920, count },
+    });
     expect(mappingReasonText(reason(5), "de")).toBe(
       "Keine Ihrer 5 Verpackungen fasst 2.500 g Ware (die größte bis 1.920 g): Legen Sie eine größere Verpackung oder eine Verpackungsregel an.",
     );
@@ -66,10 +92,14 @@ describe("issue-16 reasons", () => {
   });
 
   it("explains refused countries with their names", () => {
-    expect(mappingReasonText({ key: "country-shopify-only", values: { country: "AC", useInstead: "SH" } }, "de")).toBe(
+    expect(
+      mappingReasonText({ key: "country-shopify-only", values: { country: "AC", useInstead: "SH" } }, "de"),
+    ).toBe(
       "AC ist ein Shopify-Code, kein ISO-Ländercode: Die Deutsche Post führt das Ziel als SH (St. Helena). Bitte korrigieren Sie die Adresse.",
     );
-    expect(mappingReasonText({ key: "country-unknown-region", values: { country: "ZZ" } }, "en")).toContain("“unknown region” (ZZ)");
+    expect(mappingReasonText({ key: "country-unknown-region", values: { country: "ZZ" } }, "en")).toContain(
+      "“unknown region” (ZZ)",
+    );
     expect(mappingReasonText({ key: "chosen", values: {} }, "de")).toBeNull();
   });
 

@@ -50,7 +50,10 @@ const service = (locale: Locale, value: string | number | undefined) =>
 
 function place(values: Record<string, string | number>, locale: Locale): string {
   const territory = text(values.territory);
-  return (territory && fill(locale, `mapping.territory.${territory}`, {})) || countryName(text(values.country), locale);
+  return (
+    (territory && fill(locale, `mapping.territory.${territory}`, {})) ||
+    countryName(text(values.country), locale)
+  );
 }
 
 /** One notice of a chosen product as a sentence. */

@@ -7,7 +7,8 @@
 export const mappingMessages = {
   en: {
     "mapping.exactWeight": "Weight {exact} ({items} goods + {tare} packaging), charged as {charged}",
-    "mapping.packagingChosen": "Packaging: {packaging}, the smallest that holds {goods} of goods (up to {capacity})",
+    "mapping.packagingChosen":
+      "Packaging: {packaging}, the smallest that holds {goods} of goods (up to {capacity})",
     "mapping.customs.value-up-to-limit":
       "Customs declaration {form}: goods leave the EU customs and VAT area ({place}); value {value}, up to 300 SDR ({limit})",
     "mapping.customs.value-above-limit":
@@ -16,7 +17,8 @@ export const mappingMessages = {
       "Customs declaration {form}: goods leave the EU customs and VAT area ({place}); the order value in {currency} cannot be compared with 300 SDR ({limit}), and CN 23 is accepted for any value",
     "mapping.customs.value-unknown":
       "Customs declaration {form}: goods leave the EU customs and VAT area ({place}); the order value is unknown, and CN 23 is accepted for any value",
-    "mapping.customsNotNeeded": "No customs declaration: {place} is inside the EU customs and VAT area for goods",
+    "mapping.customsNotNeeded":
+      "No customs declaration: {place} is inside the EU customs and VAT area for goods",
     "mapping.serviceSubstituted": "{service} does not exist for letters to {country}: sent as {substitute}",
     "mapping.paidServiceMissing":
       "The customer paid for {service} (shipping method “{method}”), but {product} does not include it",
@@ -57,7 +59,8 @@ export const mappingMessages = {
     "rules.fromShippingMethod": "Einschreiben for shipping methods named like it",
     "rules.fromShippingMethod.help":
       "A shipping method whose name contains “Einschreiben”, “Einwurf”, “Rückschein” or “registered” gets that service, in addition to the rules above.",
-    "rules.currency.help": "Amounts in your shop’s currency ({currency}), compared with the order total in that currency.",
+    "rules.currency.help":
+      "Amounts in your shop’s currency ({currency}), compared with the order total in that currency.",
     "packaging.maxContentG": "Holds up to (g)",
     "packaging.maxContentG.help": "Empty: what its thickness allows as a letter, minus its own weight.",
     "packaging.choice": "Packaging for orders without a packaging rule",
@@ -66,7 +69,8 @@ export const mappingMessages = {
   },
   de: {
     "mapping.exactWeight": "Gewicht {exact} ({items} Ware + {tare} Verpackung), berechnet als {charged}",
-    "mapping.packagingChosen": "Verpackung: {packaging}, die kleinste, die {goods} Ware fasst (bis {capacity})",
+    "mapping.packagingChosen":
+      "Verpackung: {packaging}, die kleinste, die {goods} Ware fasst (bis {capacity})",
     "mapping.customs.value-up-to-limit":
       "Zollinhaltserklärung {form}: Die Ware verlässt das Zoll- und Mehrwertsteuergebiet der EU ({place}); Warenwert {value}, bis 300 SZR ({limit})",
     "mapping.customs.value-above-limit":
@@ -77,7 +81,8 @@ export const mappingMessages = {
       "Zollinhaltserklärung {form}: Die Ware verlässt das Zoll- und Mehrwertsteuergebiet der EU ({place}); der Bestellwert ist unbekannt, und CN 23 gilt für jeden Wert",
     "mapping.customsNotNeeded":
       "Keine Zollinhaltserklärung: {place} gehört für Waren zum Zoll- und Mehrwertsteuergebiet der EU",
-    "mapping.serviceSubstituted": "{service} gibt es für Briefe nach {country} nicht: versendet als {substitute}",
+    "mapping.serviceSubstituted":
+      "{service} gibt es für Briefe nach {country} nicht: versendet als {substitute}",
     "mapping.paidServiceMissing":
       "Der Kunde hat {service} bezahlt (Versandart „{method}“), aber {product} enthält es nicht",
     "mapping.service.EINSCHREIBEN_EINWURF": "Einschreiben Einwurf",
@@ -104,7 +109,8 @@ export const mappingMessages = {
       "Die Lieferadresse nennt Shopifys „unbekannte Region“ ({code}) statt eines Landes: Bitte korrigieren Sie die Adresse.",
     "reason.country-shopify-only":
       "{code} ist ein Shopify-Code, kein ISO-Ländercode: Die Deutsche Post führt das Ziel als {useInstead} ({name}). Bitte korrigieren Sie die Adresse.",
-    "reason.country-not-iso": "{code} ist kein ISO-3166-Ländercode, an den die Deutsche Post Briefe adressieren kann.",
+    "reason.country-not-iso":
+      "{code} ist kein ISO-3166-Ländercode, an den die Deutsche Post Briefe adressieren kann.",
     "reason.country-no-postal-service": "Die Deutsche Post hat keinen Briefdienst nach {country} ({code}).",
     "preview.error.service-unavailable": "Leistung nicht verfügbar",
     "preview.error.no-packaging-fits": "Keine Verpackung passt",
@@ -117,7 +123,8 @@ export const mappingMessages = {
     "rules.fromShippingMethod": "Einschreiben für Versandarten, die so heißen",
     "rules.fromShippingMethod.help":
       "Eine Versandart, deren Name „Einschreiben“, „Einwurf“, „Rückschein“ oder „registered“ enthält, bekommt diese Leistung, zusätzlich zu den Regeln oben.",
-    "rules.currency.help": "Beträge in der Währung Ihres Shops ({currency}), verglichen mit dem Bestellwert in dieser Währung.",
+    "rules.currency.help":
+      "Beträge in der Währung Ihres Shops ({currency}), verglichen mit dem Bestellwert in dieser Währung.",
     "packaging.maxContentG": "Fasst bis (g)",
     "packaging.maxContentG.help": "Leer: was ihre Dicke als Brief erlaubt, abzüglich ihres eigenen Gewichts.",
     "packaging.choice": "Verpackung für Bestellungen ohne Verpackungsregel",

@@ -97,7 +97,12 @@ export function chooseProduct(
   const notices: MappingNotice[] = [
     {
       code: "exact-weight",
-      values: { exactWeightG: weight.exactG, itemsG: tenths(items.itemsG), tareG: preset.tareG, weightG: weight.chargedG },
+      values: {
+        exactWeightG: weight.exactG,
+        itemsG: tenths(items.itemsG),
+        tareG: preset.tareG,
+        weightG: weight.chargedG,
+      },
     },
   ];
   if (packaging.byFit) {
@@ -128,7 +133,10 @@ export function chooseProduct(
       },
     });
   } else if (customs.territory) {
-    notices.push({ code: "customs-not-needed", values: { territory: customs.territory, country: countryCode } });
+    notices.push({
+      code: "customs-not-needed",
+      values: { territory: customs.territory, country: countryCode },
+    });
   }
   const notes = [...service.notes];
   if (items.defaulted.length > 0 && settings.defaultItemWeightG !== null) {
@@ -256,7 +264,9 @@ function paidServiceCheck(product: ClassifiedProduct, c: Context): void {
     code: "paid-service-missing",
     values: { service: paid, shippingMethod: c.order.shippingLine?.title ?? "", product: product.name },
   });
-  c.notes.push(`the customer paid for ${SERVICE_LABEL[paid]} ("${c.order.shippingLine?.title ?? ""}"), ${product.name} has none`);
+  c.notes.push(
+    `the customer paid for ${SERVICE_LABEL[paid]} ("${c.order.shippingLine?.title ?? ""}"), ${product.name} has none`,
+  );
 }
 
 type ServiceChoice =
@@ -286,7 +296,8 @@ function resolveService(
     (p) => p.transport === "international" && p.registeredMail === "EINSCHREIBEN_RUECKSCHEIN",
   );
   const unavailable =
-    rule.service === "EINSCHREIBEN_EINWURF" || (rule.service === "EINSCHREIBEN_RUECKSCHEIN" && !rueckscheinAbroad);
+    rule.service === "EINSCHREIBEN_EINWURF" ||
+    (rule.service === "EINSCHREIBEN_RUECKSCHEIN" && !rueckscheinAbroad);
   if (!unavailable) return { ...none, notes, required: rule.service };
   const values = { service: rule.service, substitute: "EINSCHREIBEN", country: countryCode, rule: criteria };
   if (rule.whenUnavailable === "leave-out") {

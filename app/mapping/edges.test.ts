@@ -18,13 +18,21 @@ const exactWeights: Case[] = [
     name: "14.5 g goods + 5.5 g envelope = 20.0 g: Standardbrief (issue 16: per-part rounding made it 21 g)",
     order: { items: [item("Card", 14.5)] },
     settings: inDl55,
-    expected: ok(1, 95, { weightG: 20, exactWeightG: 20, notices: [{ code: "exact-weight", values: { exactWeightG: 20 } }] }),
+    expected: ok(1, 95, {
+      weightG: 20,
+      exactWeightG: 20,
+      notices: [{ code: "exact-weight", values: { exactWeightG: 20 } }],
+    }),
   },
   {
     name: "14.6 g + 5.5 g = 20.1 g: over 20 g, Kompaktbrief, reason shows the exact weight (DP-Formate)",
     order: { items: [item("Card", 14.6)] },
     settings: inDl55,
-    expected: ok(11, 110, { weightG: 21, exactWeightG: 20.1, reason: "20.1 g (charged as 21 g) incl. 5.5 g packaging" }),
+    expected: ok(11, 110, {
+      weightG: 21,
+      exactWeightG: 20.1,
+      reason: "20.1 g (charged as 21 g) incl. 5.5 g packaging",
+    }),
   },
   {
     name: "3 × 5 g in ounces (0.17637 oz) + 5 g: 20.0 g, Standardbrief (summed exactly, then converted)",
@@ -58,8 +66,18 @@ const packagingByFit: Case[] = [
     settings: byFit,
     expected: ok(1, 95, { notices: [{ code: "packaging-chosen", values: { packaging: "DL-Umschlag" } }] }),
   },
-  { name: "100 g: the C5 envelope, Großbrief", order: { itemsG: 100 }, settings: byFit, expected: ok(21, 180) },
-  { name: "480 g: the C4 envelope, 500 g Großbrief", order: { itemsG: 480 }, settings: byFit, expected: ok(21, 180, { weightG: 500 }) },
+  {
+    name: "100 g: the C5 envelope, Großbrief",
+    order: { itemsG: 100 },
+    settings: byFit,
+    expected: ok(21, 180),
+  },
+  {
+    name: "480 g: the C4 envelope, 500 g Großbrief",
+    order: { itemsG: 480 },
+    settings: byFit,
+    expected: ok(21, 180, { weightG: 500 }),
+  },
   {
     name: "905 g is not a DL envelope: padded envelope, Maxibrief (issue 13: 905 g 'fitted' 220 × 110 × 5 mm)",
     order: { itemsG: 905 },
@@ -85,7 +103,11 @@ const packagingByFit: Case[] = [
     name: "2,500 g: no packaging holds it",
     order: { itemsG: 2500 },
     settings: byFit,
-    expected: { error: "no-packaging-fits", key: "no-packaging-fits", values: { goodsG: 2500, capacityG: 1920, count: 5 } },
+    expected: {
+      error: "no-packaging-fits",
+      key: "no-packaging-fits",
+      values: { goodsG: 2500, capacityG: 1920, count: 5 },
+    },
   },
   {
     name: "a packaging rule still wins over the fit",
@@ -131,7 +153,9 @@ const services: Case[] = [
     order: { shipping: "Einschreiben" },
     expected: ok(21, 180, {
       flags: ["paid-service-missing"],
-      notices: [{ code: "paid-service-missing", values: { service: "EINSCHREIBEN", shippingMethod: "Einschreiben" } }],
+      notices: [
+        { code: "paid-service-missing", values: { service: "EINSCHREIBEN", shippingMethod: "Einschreiben" } },
+      ],
     }),
   },
   {
@@ -140,7 +164,12 @@ const services: Case[] = [
     settings: SUBSTITUTE_OR_LEAVE("substitute"),
     expected: ok(11056, 700, {
       flags: ["einwurf-unavailable-abroad"],
-      notices: [{ code: "service-substituted", values: { service: "EINSCHREIBEN_EINWURF", substitute: "EINSCHREIBEN" } }],
+      notices: [
+        {
+          code: "service-substituted",
+          values: { service: "EINSCHREIBEN_EINWURF", substitute: "EINSCHREIBEN" },
+        },
+      ],
     }),
   },
   {

@@ -23,7 +23,8 @@ export function matchesRule(
   const tag = rule.tag?.trim();
   if (tag && !order.tags.some((t) => same(t, tag))) return false;
   if (rule.orderValueAboveCents !== undefined) {
-    if (order.totalPriceCents === null) throw new Error("A rule compares the order value, but it was not read");
+    if (order.totalPriceCents === null)
+      throw new Error("A rule compares the order value, but it was not read");
     if (!(order.totalPriceCents > rule.orderValueAboveCents)) return false;
   }
   return true;
@@ -60,7 +61,10 @@ export function choosePackaging(
       .filter((p) => goodsG <= capacityOf(p))
       .sort(
         (a, b) =>
-          capacityOf(a) - capacityOf(b) || volume(a) - volume(b) || a.tareG - b.tareG || a.id.localeCompare(b.id),
+          capacityOf(a) - capacityOf(b) ||
+          volume(a) - volume(b) ||
+          a.tareG - b.tareG ||
+          a.id.localeCompare(b.id),
       );
     const smallest = fitting[0];
     return smallest ? { ok: true, preset: smallest, rule: null, byFit: true } : null;
@@ -118,10 +122,12 @@ export function requiredRegisteredMail(
   settings: MappingSettings,
 ): (RegisteredMailRule & { builtIn?: true }) | null {
   let strongest: (RegisteredMailRule & { builtIn?: true }) | null = null;
-  const named = settings.registeredMailFromShippingMethod !== false ? serviceNamedBy(order.shippingLine) : null;
-  const builtIn = named && order.shippingLine
-    ? [{ shippingMethod: order.shippingLine.title, service: named, builtIn: true as const }]
-    : [];
+  const named =
+    settings.registeredMailFromShippingMethod !== false ? serviceNamedBy(order.shippingLine) : null;
+  const builtIn =
+    named && order.shippingLine
+      ? [{ shippingMethod: order.shippingLine.title, service: named, builtIn: true as const }]
+      : [];
   for (const rule of [...settings.registeredMailRules, ...builtIn]) {
     if (!matchesRule(rule, order)) continue;
     if (!strongest || SERVICE_STRENGTH[rule.service] > SERVICE_STRENGTH[strongest.service]) strongest = rule;

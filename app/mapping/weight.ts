@@ -3,8 +3,7 @@
 import type { OrderForMapping } from "./types";
 
 export type ItemsWeight =
-  | { ok: true; itemsG: number; defaulted: string[]; shippable: number }
-  | { ok: false; missing: string[] };
+  { ok: true; itemsG: number; defaulted: string[]; shippable: number } | { ok: false; missing: string[] };
 
 /** Shopify reports 0 g for a variant whose weight was never set, so 0 (or less) counts as missing. */
 const knownWeight = (weightG: number | null): weightG is number =>
