@@ -58,7 +58,7 @@ export const mappingMessages = {
     "rules.whenUnavailable.leave-out": "Leave the order out",
     "rules.fromShippingMethod": "Einschreiben for shipping methods named like it",
     "rules.fromShippingMethod.help":
-      "A shipping method whose name contains “Einschreiben”, “Einwurf”, “Rückschein” or “registered” gets that service, in addition to the rules above.",
+      "A shipping method whose name contains “Einschreiben”, “Einwurf”, “Rückschein” or “registered” gets that service, unless one of the rules above applies.",
     "rules.currency.help":
       "Amounts in your shop’s currency ({currency}), compared with the order total in that currency.",
     "packaging.maxContentG": "Holds up to (g)",
@@ -122,7 +122,7 @@ export const mappingMessages = {
     "rules.whenUnavailable.leave-out": "Bestellung liegen lassen",
     "rules.fromShippingMethod": "Einschreiben für Versandarten, die so heißen",
     "rules.fromShippingMethod.help":
-      "Eine Versandart, deren Name „Einschreiben“, „Einwurf“, „Rückschein“ oder „registered“ enthält, bekommt diese Leistung, zusätzlich zu den Regeln oben.",
+      "Eine Versandart, deren Name „Einschreiben“, „Einwurf“, „Rückschein“ oder „registered“ enthält, bekommt diese Leistung, sofern keine der Regeln oben greift.",
     "rules.currency.help":
       "Beträge in der Währung Ihres Shops ({currency}), verglichen mit dem Bestellwert in dieser Währung.",
     "packaging.maxContentG": "Fasst bis (g)",

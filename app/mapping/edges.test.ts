@@ -149,6 +149,15 @@ const services: Case[] = [
     expected: ok(1028, 665),
   },
   {
+    name: "the merchant's own rule wins over the built-in one: Einwurf, and the paid Einschreiben is flagged",
+    order: { shipping: "Einschreiben" },
+    settings: {
+      registeredMailFromShippingMethod: true,
+      registeredMailRules: [{ shippingMethod: "einschreiben", service: "EINSCHREIBEN_EINWURF" }],
+    },
+    expected: ok(1022, 415, { flags: ["paid-service-missing"] }),
+  },
+  {
     name: "built-in rule off: plain Großbrief, and the preview warns the customer paid for Einschreiben",
     order: { shipping: "Einschreiben" },
     expected: ok(21, 180, {

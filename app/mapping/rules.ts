@@ -114,25 +114,23 @@ export const SERVICE_STRENGTH: Record<RegisteredMail, number> = {
 export type RegisteredMailRule = MappingSettings["registeredMailRules"][number];
 
 /**
- * The strongest service among all matching rules (the first such rule names it in the reason), or null.
- * The built-in rule (`registeredMailFromShippingMethod`, default on) comes after the merchant's own rules.
+ * The strongest service among the merchant's matching rules (the first such rule names it in the reason);
+ * when none matches, the built-in rule (`registeredMailFromShippingMethod`, default on): the service the
+ * shipping method's name asks for. A merchant's own rule always wins over the built-in one.
  */
 export function requiredRegisteredMail(
   order: OrderForMapping,
   settings: MappingSettings,
 ): (RegisteredMailRule & { builtIn?: true }) | null {
-  let strongest: (RegisteredMailRule & { builtIn?: true }) | null = null;
-  const named =
-    settings.registeredMailFromShippingMethod !== false ? serviceNamedBy(order.shippingLine) : null;
-  const builtIn =
-    named && order.shippingLine
-      ? [{ shippingMethod: order.shippingLine.title, service: named, builtIn: true as const }]
-      : [];
-  for (const rule of [...settings.registeredMailRules, ...builtIn]) {
+  let strongest: RegisteredMailRule | null = null;
+  for (const rule of settings.registeredMailRules) {
     if (!matchesRule(rule, order)) continue;
     if (!strongest || SERVICE_STRENGTH[rule.service] > SERVICE_STRENGTH[strongest.service]) strongest = rule;
   }
-  return strongest;
+  if (strongest || settings.registeredMailFromShippingMethod === false || !order.shippingLine)
+    return strongest;
+  const named = serviceNamedBy(order.shippingLine);
+  return named ? { shippingMethod: order.shippingLine.title, service: named, builtIn: true } : null;
 }
 
 export type ProductOverride = MappingSettings["productOverrides"][number];
