@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { chooseProduct } from "~/mapping";
 import type { MappingNotice } from "~/mapping";
 import { CATALOG_2025_2026 } from "../../test/support/mapping/catalog-2025-2026";
-import { order, settings } from "../../test/support/mapping/orders";
+import { order, PRESETS, settings } from "../../test/support/mapping/orders";
 import { mappingReasonText, noticeText } from "./mapping-text";
 
 const notice = (code: MappingNotice["code"], values: MappingNotice["values"]): MappingNotice => ({
@@ -120,8 +120,12 @@ describe("issue-16 reasons", () => {
       expect(result.ok, result.reason).toBe(true);
       if (result.ok) texts.push(...result.notices.map((n) => noticeText(n, "de")));
     }
-    for (const o of [order({ address: { countryCode: "ZZ" } }), order({ itemsG: 5000 })]) {
-      const result = chooseProduct(o, rules, CATALOG_2025_2026);
+    const onlyDl = settings({ packagingChoice: "smallest-fitting", packagingPresets: PRESETS.slice(0, 1) });
+    for (const [o, s] of [
+      [order({ address: { countryCode: "ZZ" } }), rules],
+      [order({ itemsG: 905 }), onlyDl],
+    ] as const) {
+      const result = chooseProduct(o, s, CATALOG_2025_2026);
       const text = mappingReasonText(result.reasonParams ?? null, "de");
       expect(text, result.reason).not.toBeNull();
       texts.push(text ?? "");

@@ -11,6 +11,7 @@ import {
   type Shipment,
 } from "./candidates";
 import { classifyCatalog } from "./classify";
+import { LETTER_FORMATS } from "./formats";
 import { describeZone, HOME_COUNTRY, zoneOf } from "./countries";
 import { CN22_MAX_VALUE_EUR_CENTS, customsDecision } from "./customs";
 import {
@@ -60,7 +61,14 @@ export function chooseProduct(
     );
   }
 
-  const packaging = choosePackaging(order, settings, items.itemsG);
+  // Goods heavier than any letter are "too heavy", whatever the packaging: the default one then explains it.
+  const tooHeavyForAnyLetter =
+    items.itemsG > Math.max(...Object.values(LETTER_FORMATS).map((f) => f.maxWeightG));
+  const packaging =
+    choosePackaging(order, settings, items.itemsG) ??
+    (tooHeavyForAnyLetter
+      ? choosePackaging(order, { ...settings, packagingChoice: "default" }, items.itemsG)
+      : null);
   if (!packaging) return noPackagingFits(items.itemsG, settings);
   if (!packaging.ok) {
     return fail(

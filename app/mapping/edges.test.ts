@@ -100,13 +100,19 @@ const packagingByFit: Case[] = [
     expected: ok(331, 355),
   },
   {
-    name: "2,500 g: no packaging holds it",
+    name: "2,500 g: too heavy for any letter, whatever the packaging (DP-Formate: up to 2,000 g)",
     order: { itemsG: 2500 },
     settings: byFit,
+    expected: { error: "too-heavy", reason: "(Maxibrief takes up to 2,000 g)" },
+  },
+  {
+    name: "905 g with only DL and C4 envelopes: no packaging holds it, said with the count",
+    order: { itemsG: 905 },
+    settings: { ...byFit, packagingPresets: DEFAULT_PACKAGING.filter((p) => p.id === "dl" || p.id === "c4") },
     expected: {
       error: "no-packaging-fits",
       key: "no-packaging-fits",
-      values: { goodsG: 2500, capacityG: 1920, count: 5 },
+      values: { goodsG: 905, capacityG: 480, count: 2 },
     },
   },
   {
