@@ -3,6 +3,7 @@ import { translator, type Locale } from "~/i18n";
 import { translateDynamic } from "~/i18n/keys";
 import type { PreviewJson } from "~/preview/json";
 import { formatDate, formatDateTime, formatEuro } from "./format";
+import { Notices } from "./Notices";
 import { flagText, reasonText } from "./reason";
 
 /** The explained preview: one row per order, totals by product, the cost against the Portokasse balance. */
@@ -30,9 +31,10 @@ export function PreviewResult({ preview, locale }: { preview: PreviewJson; local
     ),
     line.ok ? euro(line.priceCents) : "–",
     line.ok ? `${line.weightG} g` : "–",
-    <span key="reason" style={{ whiteSpace: "normal" }}>
-      {reasonText(line, locale)}
-    </span>,
+    <BlockStack key="reason" gap="100">
+      <span style={{ whiteSpace: "normal" }}>{reasonText(line, locale)}</span>
+      {line.ok ? <Notices notices={line.notices} locale={locale} /> : null}
+    </BlockStack>,
   ]);
   const totals = preview.totals.map((p) => [
     p.productName,

@@ -34,7 +34,7 @@ describe("reasons in the merchant's language", () => {
     expect(flagText("missing-weight:Lesezeichen Messing", "de")).toBe(
       "Gewicht angenommen für Lesezeichen Messing",
     );
-    expect(flagText("customs-declaration", "en")).toBe("needs a customs declaration (CN 22)");
+    expect(flagText("customs-declaration", "en")).toBe("needs a customs declaration"); // the form (CN 22 or CN 23) is a notice now
     expect(flagText("unknown-flag", "en")).toBe("unknown-flag");
   });
 });

@@ -1,5 +1,6 @@
 import { type Locale } from "~/i18n";
 import { translateDynamic } from "~/i18n/keys";
+import { mappingReasonText } from "~/i18n/mapping-text";
 
 interface Explained {
   reason: string;
@@ -11,6 +12,8 @@ interface Explained {
  * own sentence (which also names the rules that applied); German fills `reason.<key>` with its values.
  */
 export function reasonText(line: Explained, locale: Locale): string {
+  const mapping = mappingReasonText(line.reasonParams, locale); // issue-16 reasons, both languages from data
+  if (mapping !== null) return mapping;
   if (locale === "en" || !line.reasonParams) return line.reason;
   const values = { ...line.reasonParams.values };
   if (typeof values.zone === "string")

@@ -58,7 +58,7 @@ export const previewMessages = {
     "preview.flag.missing-weight": "weight assumed for {items}",
     "preview.flag.rueckschein-unavailable-abroad": "no Rückschein abroad: Einschreiben instead",
     "preview.flag.override-ignores-registered-mail": "fixed product without the Einschreiben a rule asks for",
-    "preview.flag.customs-declaration": "needs a customs declaration (CN 22)",
+    "preview.flag.customs-declaration": "needs a customs declaration",
     "preview.flag.no-items-require-shipping": "no item needs shipping",
     "preview.flag.partially-fulfilled": "partly fulfilled already",
     "preview.error.invalid-id": "Not an order id",
@@ -171,7 +171,7 @@ export const previewMessages = {
     "preview.flag.rueckschein-unavailable-abroad": "kein Rückschein ins Ausland: stattdessen Einschreiben",
     "preview.flag.override-ignores-registered-mail":
       "festes Produkt ohne das von einer Regel verlangte Einschreiben",
-    "preview.flag.customs-declaration": "braucht eine Zollinhaltserklärung (CN 22)",
+    "preview.flag.customs-declaration": "braucht eine Zollinhaltserklärung",
     "preview.flag.no-items-require-shipping": "kein Artikel muss versendet werden",
     "preview.flag.partially-fulfilled": "schon teilweise erfüllt",
     "preview.error.invalid-id": "Keine Bestell-ID",

@@ -1,6 +1,6 @@
 // Address checks. With the ADDRESS_ZONE layout the stamp carries the recipient address, so it must fit the
 // INTERNETMARKE address fields; in any layout a German postal code must have five digits.
-import { HOME_COUNTRY, normaliseCountryCode } from "./countries";
+import { checkServed, HOME_COUNTRY, normaliseCountryCode } from "./countries";
 import type { MappingFailure, MappingSettings, OrderForMapping } from "./types";
 
 /** Field limits of the INTERNETMARKE address binding (characters). */
@@ -32,6 +32,8 @@ export function checkAddress(
   if (!countryCode) {
     return fail("unusable-address", "The shipping address has no valid country", "address-no-country");
   }
+  const served = checkServed(countryCode);
+  if (!served.ok) return countryRefused(countryCode, served);
   if (settings.unservedCountries.some((c) => c.trim().toUpperCase() === countryCode)) {
     return fail(
       "destination-not-served",
@@ -91,6 +93,40 @@ export function checkAddress(
     }
   }
   return { ok: true, countryCode };
+}
+
+/** Shopify's placeholder regions, codes outside ISO 3166-1 and places without a postal service. */
+function countryRefused(country: string, check: Exclude<ReturnType<typeof checkServed>, { ok: true }>) {
+  if (check.problem === "placeholder" && check.useInstead === "") {
+    return fail(
+      "unusable-address",
+      `The shipping address names Shopify's "unknown region" (${country}), not a country: correct the address`,
+      "country-unknown-region",
+      { country },
+    );
+  }
+  if (check.problem === "placeholder") {
+    return fail(
+      "unusable-address",
+      `${country} is a Shopify code, not an ISO country: Deutsche Post addresses it as ${check.useInstead}; correct the address`,
+      "country-shopify-only",
+      { country, useInstead: check.useInstead },
+    );
+  }
+  if (check.problem === "not-iso") {
+    return fail(
+      "unusable-address",
+      `${country} is not an ISO 3166 country code Deutsche Post can address a letter to`,
+      "country-not-iso",
+      { country },
+    );
+  }
+  return fail(
+    "destination-not-served",
+    `Deutsche Post has no letter service to ${country}`,
+    "country-no-postal-service",
+    { country },
+  );
 }
 
 function fieldTooLong(

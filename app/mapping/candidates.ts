@@ -1,10 +1,11 @@
 // Checking products against one shipment, choosing the cheapest, and saying why nothing fits.
 import { fitsSize, describeMaxSize, LETTER_FORMATS, type Dimensions } from "./formats";
-import { grams, SERVICE_LABEL, size } from "./text";
+import { decimalGrams, grams, SERVICE_LABEL, size } from "./text";
 import type { ClassifiedProduct, MappingFailure, RegisteredMail } from "./types";
 
 export interface Shipment {
-  weightG: number; // items plus tare, whole grams
+  weightG: number; // items plus tare, rounded up once to whole grams (compared inclusively with limits)
+  exactG: number; // items plus tare to 0.1 g, before rounding
   tareG: number;
   dimensions: Dimensions;
   transport: "national" | "international";
@@ -23,8 +24,11 @@ export type ProductCheck =
       detail: string;
     };
 
+/** "20 g incl. 5 g packaging", or with the exact weight when it was rounded: "20.4 g (charged as 21 g) incl. …". */
 export function weightText(s: Shipment): string {
-  return `${grams(s.weightG)} incl. ${grams(s.tareG)} packaging`;
+  const weight =
+    s.exactG === s.weightG ? grams(s.weightG) : `${decimalGrams(s.exactG)} (charged as ${grams(s.weightG)})`;
+  return `${weight} incl. ${decimalGrams(s.tareG)} packaging`;
 }
 
 /** Destination and Warensendung first, then weight, size, and (when asked) the registered-mail service. */
@@ -85,7 +89,7 @@ export function explainNoFit(
   s: Shipment,
   req: Requirements,
 ): MappingFailure {
-  const values = { weightG: s.weightG, tareG: s.tareG, size: size(s.dimensions) };
+  const values = { weightG: s.weightG, exactWeightG: s.exactG, tareG: s.tareG, size: size(s.dimensions) };
   const pool = products.filter((p) => {
     const check = checkProduct(p, s, req);
     return check.ok || (check.problem !== "destination" && check.problem !== "warensendung");

@@ -39,6 +39,7 @@ describe("chooseProduct reasons", () => {
         key: "too-heavy",
         values: {
           weightG: 2540,
+          exactWeightG: 2540,
           tareG: 40,
           size: "300 × 200 × 30 mm",
           format: "Maxibrief",

@@ -1,5 +1,6 @@
 // chooseProduct: the cheapest Deutsche Post product that carries one order, or the reason none can.
-// Decision order: address → destination → weight → packaging → registered mail → override or cheapest fit.
+// Decision order: address → destination → weight → packaging → registered mail → customs → override or
+// cheapest fit → did the customer pay for a service the product lacks.
 import { checkAddress } from "./address";
 import {
   checkProduct,
@@ -10,19 +11,29 @@ import {
   type Shipment,
 } from "./candidates";
 import { classifyCatalog } from "./classify";
+import { LETTER_FORMATS } from "./formats";
 import { describeZone, HOME_COUNTRY, zoneOf } from "./countries";
-import { choosePackaging, findOverride, requiredRegisteredMail } from "./rules";
-import { describeCriteria, grams, listTitles, SERVICE_LABEL, size } from "./text";
+import { CN22_MAX_VALUE_EUR_CENTS, customsDecision } from "./customs";
+import {
+  capacityOf,
+  choosePackaging,
+  findOverride,
+  requiredRegisteredMail,
+  serviceNamedBy,
+  SERVICE_STRENGTH,
+} from "./rules";
+import { decimalGrams, describeCriteria, grams, listTitles, SERVICE_LABEL, size } from "./text";
 import type {
   CatalogProduct,
   ClassifiedProduct,
   MappingFailure,
+  MappingNotice,
   MappingResult,
   MappingSettings,
   OrderForMapping,
   RegisteredMail,
 } from "./types";
-import { itemsWeight, roundUpGrams } from "./weight";
+import { itemsWeight, shippingWeight } from "./weight";
 
 const fail = (
   error: MappingFailure["error"],
@@ -46,11 +57,19 @@ export function chooseProduct(
       "missing-weight",
       `No weight for ${listTitles(items.missing)}: set it in Shopify or a default item weight in the settings`,
       "missing-weight",
-      { items: items.missing.join(", ") },
+      { items: items.missing.join(", "), count: items.missing.length },
     );
   }
 
-  const packaging = choosePackaging(order, settings);
+  // Goods heavier than any letter are "too heavy", whatever the packaging: the default one then explains it.
+  const tooHeavyForAnyLetter =
+    items.itemsG > Math.max(...Object.values(LETTER_FORMATS).map((f) => f.maxWeightG));
+  const packaging =
+    choosePackaging(order, settings, items.itemsG) ??
+    (tooHeavyForAnyLetter
+      ? choosePackaging(order, { ...settings, packagingChoice: "default" }, items.itemsG)
+      : null);
+  if (!packaging) return noPackagingFits(items.itemsG, settings);
   if (!packaging.ok) {
     return fail(
       "no-product",
@@ -69,26 +88,72 @@ export function chooseProduct(
     });
   }
 
-  const tareG = roundUpGrams(preset.tareG);
+  const weight = shippingWeight(items.itemsG, preset.tareG);
   const shipment: Shipment = {
-    weightG: items.itemsG + tareG,
-    tareG,
+    weightG: weight.chargedG,
+    exactG: weight.exactG,
+    tareG: preset.tareG,
     dimensions: preset,
     transport: countryCode === HOME_COUNTRY ? "national" : "international",
   };
   const { products } = classifyCatalog(catalog);
-  const service = resolveService(order, settings, shipment, products);
+  const service = resolveService(order, settings, shipment, products, countryCode);
+  if (!service.ok) return service.failure;
 
   const flags = [...items.defaulted.map((title) => `missing-weight:${title}`), ...service.flags];
   if (items.shippable === 0) flags.push("no-items-require-shipping");
-  if (zoneOf(countryCode) === "world") flags.push("customs-declaration");
+  const notices: MappingNotice[] = [
+    {
+      code: "exact-weight",
+      values: {
+        exactWeightG: weight.exactG,
+        itemsG: tenths(items.itemsG),
+        tareG: preset.tareG,
+        weightG: weight.chargedG,
+      },
+    },
+  ];
+  if (packaging.byFit) {
+    notices.push({
+      code: "packaging-chosen",
+      values: { packaging: preset.name, capacityG: capacityOf(preset), goodsG: tenths(items.itemsG) },
+    });
+  }
+  notices.push(...service.notices);
+  const customs = customsDecision(
+    countryCode,
+    order.shippingAddress?.zip ?? null,
+    order.totalPriceCents,
+    order.currencyCode ?? null,
+  );
+  if (customs.declaration) {
+    flags.push("customs-declaration");
+    notices.push({
+      code: "customs-form",
+      values: {
+        form: customs.form,
+        basis: customs.basis,
+        territory: customs.territory ?? "",
+        country: countryCode,
+        valueCents: order.totalPriceCents ?? -1,
+        currency: order.currencyCode ?? "",
+        limitCents: CN22_MAX_VALUE_EUR_CENTS,
+      },
+    });
+  } else if (customs.territory) {
+    notices.push({
+      code: "customs-not-needed",
+      values: { territory: customs.territory, country: countryCode },
+    });
+  }
   const notes = [...service.notes];
   if (items.defaulted.length > 0 && settings.defaultItemWeightG !== null) {
     notes.push(
       `default weight ${grams(settings.defaultItemWeightG)} used for ${listTitles(items.defaulted)}`,
     );
   }
-  const context: Context = { shipment, countryCode, flags, notes };
+  if (customs.declaration) notes.push(`customs declaration ${customs.form}`);
+  const context: Context = { shipment, countryCode, flags, notes, notices, order };
 
   const override = findOverride(order, settings);
   if (override) return applyOverride(override, catalog, products, context, service.required);
@@ -102,14 +167,32 @@ export function chooseProduct(
   return success(best.product, context, null);
 }
 
+const tenths = (grams: number) => Math.round(grams * 10) / 10;
+
+/** Smallest-fitting packaging chosen, but none holds the goods. */
+function noPackagingFits(goodsG: number, settings: MappingSettings): MappingFailure {
+  const largest = Math.max(0, ...settings.packagingPresets.map(capacityOf));
+  const count = settings.packagingPresets.length;
+  return fail(
+    "no-packaging-fits",
+    `None of your ${count} packaging${count === 1 ? "" : "s"} holds ${decimalGrams(tenths(goodsG))} of goods ` +
+      `(the largest takes ${grams(largest)}): add a larger packaging or a packaging rule`,
+    "no-packaging-fits",
+    { goodsG: tenths(goodsG), capacityG: largest, count },
+  );
+}
+
 interface Context {
   shipment: Shipment;
   countryCode: string;
   flags: string[];
   notes: string[];
+  notices: MappingNotice[];
+  order: OrderForMapping;
 }
 
 function success(product: ClassifiedProduct, c: Context, overrideFor: string | null): MappingResult {
+  paidServiceCheck(product, c);
   const head = overrideFor ? `${product.name} (override for ${overrideFor})` : product.name;
   const line = `${head}: ${weightText(c.shipment)}, ${describeZone(c.countryCode)}, ${size(c.shipment.dimensions)} fits`;
   return {
@@ -118,7 +201,9 @@ function success(product: ClassifiedProduct, c: Context, overrideFor: string | n
     productName: product.name,
     priceCents: product.priceCents,
     weightG: c.shipment.weightG,
+    exactWeightG: c.shipment.exactG,
     flags: c.flags,
+    notices: c.notices,
     reason: [line, ...c.notes].join("; "),
     reasonParams: {
       key: overrideFor ? "override-chosen" : "chosen",
@@ -176,33 +261,77 @@ function applyOverride(
   return success(product, c, criteria);
 }
 
-interface ServiceChoice {
-  required: RegisteredMail | null;
-  notes: string[];
-  flags: string[];
+/** The customer paid for a service (the shipping method's name says so) that the chosen product lacks. */
+function paidServiceCheck(product: ClassifiedProduct, c: Context): void {
+  const paid = serviceNamedBy(c.order.shippingLine);
+  if (!paid) return;
+  const has = product.registeredMail ? SERVICE_STRENGTH[product.registeredMail] : 0;
+  if (has >= SERVICE_STRENGTH[paid]) return;
+  c.flags.push("paid-service-missing");
+  c.notices.push({
+    code: "paid-service-missing",
+    values: { service: paid, shippingMethod: c.order.shippingLine?.title ?? "", product: product.name },
+  });
+  c.notes.push(
+    `the customer paid for ${SERVICE_LABEL[paid]} ("${c.order.shippingLine?.title ?? ""}"), ${product.name} has none`,
+  );
 }
 
-/** Abroad there is no Einwurf (upgraded to Einschreiben) and, unless the price list has one, no Rückschein. */
+type ServiceChoice =
+  | { ok: true; required: RegisteredMail | null; notes: string[]; flags: string[]; notices: MappingNotice[] }
+  | { ok: false; failure: MappingFailure };
+
+/**
+ * Abroad there is no Einwurf and, unless the price list has one, no Rückschein. The rule says what then:
+ * substitute Einschreiben (flagged, default) or leave the order out for the merchant to decide.
+ */
 function resolveService(
   order: OrderForMapping,
   settings: MappingSettings,
   shipment: Shipment,
   products: readonly ClassifiedProduct[],
+  countryCode: string,
 ): ServiceChoice {
   const rule = requiredRegisteredMail(order, settings);
-  if (!rule) return { required: null, notes: [], flags: [] };
-  const notes = [`${SERVICE_LABEL[rule.service]} by rule (${describeCriteria(rule)})`];
-  if (shipment.transport === "national") return { required: rule.service, notes, flags: [] };
-  if (rule.service === "EINSCHREIBEN_EINWURF") {
-    notes.push("Einschreiben Einwurf is not available abroad, upgraded to Einschreiben");
-    return { required: "EINSCHREIBEN", notes, flags: [] };
-  }
+  const none = { ok: true as const, notes: [], flags: [], notices: [] };
+  if (!rule) return { ...none, required: null };
+  const criteria = rule.builtIn
+    ? `shipping method named "${rule.shippingMethod ?? ""}"`
+    : describeCriteria(rule, order.currencyCode);
+  const notes = [`${SERVICE_LABEL[rule.service]} by rule (${criteria})`];
+  if (shipment.transport === "national") return { ...none, notes, required: rule.service };
   const rueckscheinAbroad = products.some(
     (p) => p.transport === "international" && p.registeredMail === "EINSCHREIBEN_RUECKSCHEIN",
   );
-  if (rule.service === "EINSCHREIBEN_RUECKSCHEIN" && !rueckscheinAbroad) {
-    notes.push("Rückschein is not available abroad, sent as Einschreiben");
-    return { required: "EINSCHREIBEN", notes, flags: ["rueckschein-unavailable-abroad"] };
+  const unavailable =
+    rule.service === "EINSCHREIBEN_EINWURF" ||
+    (rule.service === "EINSCHREIBEN_RUECKSCHEIN" && !rueckscheinAbroad);
+  if (!unavailable) return { ...none, notes, required: rule.service };
+  const values = { service: rule.service, substitute: "EINSCHREIBEN", country: countryCode, rule: criteria };
+  if (rule.whenUnavailable === "leave-out") {
+    return {
+      ok: false,
+      failure: fail(
+        "service-unavailable",
+        `${SERVICE_LABEL[rule.service]} (rule: ${criteria}) does not exist for letters to ${countryCode}; ` +
+          "the rule says to leave the order out instead of sending it as Einschreiben",
+        "service-unavailable",
+        values,
+      ),
+    };
   }
-  return { required: rule.service, notes, flags: [] };
+  const flag =
+    rule.service === "EINSCHREIBEN_EINWURF" ? "einwurf-unavailable-abroad" : "rueckschein-unavailable-abroad";
+  notes.push(
+    rule.service === "EINSCHREIBEN_EINWURF"
+      ? "Einschreiben Einwurf is not available abroad, upgraded to Einschreiben"
+      : "Rückschein is not available abroad, sent as Einschreiben",
+  );
+  return {
+    ok: true,
+    required: "EINSCHREIBEN",
+    notes,
+    flags: [flag],
+    notices: [{ code: "service-substituted", values }],
+  };
 }

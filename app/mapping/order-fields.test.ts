@@ -18,27 +18,16 @@ const order: OrderForMapping = {
 };
 
 describe("orderFieldsRead", () => {
-  it("reads neither field when no rule compares them (tags cost nothing)", () => {
-    expect(orderFieldsRead(settings({ packagingRules: [{ tag: "gross", packagingId: "c4" }] }))).toEqual({
-      shippingLine: false,
-      orderValue: false,
-    });
-  });
-
-  it("reads the shipping line for a rule of any kind that names a shipping method", () => {
+  it("reads the shipping line and the order value for every order, whatever the rules (issue 16)", () => {
+    // The shipping line: the warning that the customer paid for a service the product lacks; the order value
+    // in shop money: the customs form (CN 22 up to 300 SDR, CN 23 above) of letters leaving the EU.
     for (const rules of [
-      { packagingRules: [{ shippingMethod: "Express", packagingId: "c4" }] },
-      { registeredMailRules: [{ shippingMethod: "Einschreiben", service: "EINSCHREIBEN" as const }] },
-      { productOverrides: [{ shippingMethod: "Warensendung", productCode: 1 }] },
+      {},
+      { packagingRules: [{ tag: "gross", packagingId: "c4" }] },
+      { registeredMailRules: [{ orderValueAboveCents: 0, service: "EINSCHREIBEN" as const }] },
     ]) {
-      expect(orderFieldsRead(settings(rules))).toEqual({ shippingLine: true, orderValue: false });
+      expect(orderFieldsRead(settings(rules))).toEqual({ shippingLine: true, orderValue: true });
     }
-    expect(orderFieldsRead(settings({ packagingRules: [{ shippingMethod: "  ", packagingId: "c4" }] })).shippingLine).toBe(false);
-  });
-
-  it("reads the order value when a registered-mail rule compares it", () => {
-    const rules = { registeredMailRules: [{ orderValueAboveCents: 0, service: "EINSCHREIBEN" as const }] };
-    expect(orderFieldsRead(settings(rules))).toEqual({ shippingLine: false, orderValue: true });
   });
 });
 

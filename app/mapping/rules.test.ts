@@ -60,7 +60,7 @@ const registeredMail: Case[] = [
     settings: ALL_SERVICE_RULES,
     expected: ok(11056, 700, {
       reason: "Einschreiben Einwurf is not available abroad, upgraded to Einschreiben",
-      flags: [],
+      flags: ["einwurf-unavailable-abroad"], // issue 16: every substitution is flagged
     }),
   },
   {
@@ -159,7 +159,8 @@ const overrides: Case[] = [
     name: "override without the required registered mail is flagged",
     order: { tags: ["x"], shipping: "Einschreiben" },
     settings: { ...ALL_SERVICE_RULES, productOverrides: [{ tag: "x", productCode: 21 }] },
-    expected: ok(21, 180, { flags: ["override-ignores-registered-mail"] }),
+    // The customer chose the shipping method "Einschreiben": the preview warns that the product lacks it.
+    expected: ok(21, 180, { flags: ["override-ignores-registered-mail", "paid-service-missing"] }),
   },
 ];
 

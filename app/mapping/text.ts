@@ -14,6 +14,13 @@ export function euros(cents: number): string {
   return `${cents < 0 ? "-" : ""}€${thousands(whole)}.${rest}`;
 }
 
+/** 20 → "20 g", 20.4 → "20.4 g": grams with a decimal only when there is one. */
+export function decimalGrams(value: number): string {
+  if (Number.isInteger(value)) return grams(value);
+  const [whole = "0", fraction = ""] = value.toFixed(1).split(".");
+  return `${thousands(Number(whole))}.${fraction} g`;
+}
+
 function thousands(value: number): string {
   const digits = String(Math.trunc(Math.abs(value)));
   const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
@@ -31,13 +38,22 @@ export const SERVICE_LABEL: Record<RegisteredMail, string> = {
   EINSCHREIBEN_RUECKSCHEIN: "Einschreiben Rückschein",
 };
 
+/** 10000 in EUR → "€100.00"; in another currency "USD 100.00" (the shop's currency, from Shopify). */
+export function money(cents: number, currencyCode: string | null | undefined): string {
+  const code = (currencyCode ?? "EUR").toUpperCase();
+  return code === "EUR" ? euros(cents) : `${code} ${euros(cents).replace("€", "")}`;
+}
+
 /** `shipping method "Express" and tag "vip"`, `order value above €100.00`, or `every order`. */
-export function describeCriteria(rule: RuleCriteria & { orderValueAboveCents?: number }): string {
+export function describeCriteria(
+  rule: RuleCriteria & { orderValueAboveCents?: number },
+  currencyCode?: string | null,
+): string {
   const parts: string[] = [];
   if (rule.shippingMethod?.trim()) parts.push(`shipping method "${rule.shippingMethod.trim()}"`);
   if (rule.tag?.trim()) parts.push(`tag "${rule.tag.trim()}"`);
   if (rule.orderValueAboveCents !== undefined)
-    parts.push(`order value above ${euros(rule.orderValueAboveCents)}`);
+    parts.push(`order value above ${money(rule.orderValueAboveCents, currencyCode)}`);
   return parts.length > 0 ? parts.join(" and ") : "every order";
 }
 

@@ -27,8 +27,13 @@ export interface OrderForMapping {
   lineItems: Array<{ title: string; quantity: number; weightG: number | null; requiresShipping: boolean }>;
   shippingLine: null | { title: string; code: string | null };
   tags: string[];
-  /** Null when it was not read from Shopify because no rule compares it (see `orderFieldsRead`). */
+  /**
+   * The order's current total in shop money (minor units of `currencyCode`, the shop's currency), never the
+   * customer's presentment currency. Null when it was not read (see `orderFieldsRead`).
+   */
   totalPriceCents: number | null;
+  /** ISO 4217 code of the shop's currency, as Shopify gives it with the amount (`shopMoney.currencyCode`). */
+  currencyCode?: string | null;
 }
 
 /** Einschreiben variants, weakest first: Einwurf < Einschreiben (Übergabe) < Einschreiben mit Rückschein. */
@@ -41,7 +46,15 @@ export interface PackagingPreset {
   lengthMm: number;
   widthMm: number;
   heightMm: number;
+  /**
+   * How much goods the packaging holds (grams). Absent: what the largest letter format of its size takes,
+   * minus its own weight (a 5 mm DL envelope: 20 g − tare). Used when the packaging is chosen by fit.
+   */
+  maxContentG?: number | null;
 }
+
+/** When a registered-mail service does not exist for the destination: use the next one, or leave the order out. */
+export type WhenServiceUnavailable = "substitute" | "leave-out";
 
 /** A rule criterion matches when every criterion it sets matches; a rule that sets none matches every order. */
 export interface RuleCriteria {
@@ -53,7 +66,22 @@ export interface MappingSettings {
   packagingPresets: PackagingPreset[];
   defaultPackagingId: string;
   packagingRules: Array<RuleCriteria & { packagingId: string }>; // first match wins, else default
-  registeredMailRules: Array<RuleCriteria & { orderValueAboveCents?: number; service: RegisteredMail }>; // strongest wins
+  registeredMailRules: Array<
+    RuleCriteria & {
+      /** In the shop's currency (minor units), compared with the order total in shop money. */
+      orderValueAboveCents?: number;
+      service: RegisteredMail;
+      /** Default "substitute" (Einwurf → Einschreiben abroad, Rückschein → Einschreiben). */
+      whenUnavailable?: WhenServiceUnavailable;
+    }
+  >; // strongest wins
+  /**
+   * The built-in rule: a shipping method whose name says Einschreiben / Einwurf / Rückschein (or "registered")
+   * asks for that service. Default on; see `serviceNamedBy` in rules.ts.
+   */
+  registeredMailFromShippingMethod?: boolean;
+  /** "smallest-fitting" (default): without a matching packaging rule, the smallest packaging that holds the goods. */
+  packagingChoice?: "smallest-fitting" | "default";
   productOverrides: Array<RuleCriteria & { productCode: number }>; // first match wins; still checked
   defaultItemWeightG: number | null; // null: a missing weight is an error; else used and flagged
   allowWarensendung: boolean;
@@ -70,7 +98,24 @@ export type MappingErrorCode =
   | "too-large"
   | "destination-not-served"
   | "no-product"
-  | "override-invalid";
+  | "override-invalid"
+  | "service-unavailable"
+  | "no-packaging-fits";
+
+/**
+ * A note on a chosen product, as data: `code` names the message (app/i18n/mapping-text.ts renders it in German
+ * and English), `values` fill it. Numbers stay numbers so that each language formats them its own way.
+ */
+export interface MappingNotice {
+  code:
+    | "exact-weight"
+    | "packaging-chosen"
+    | "customs-form"
+    | "customs-not-needed"
+    | "service-substituted"
+    | "paid-service-missing";
+  values: Record<string, string | number>;
+}
 
 /** Machine-readable form of `reason`, for a later German translation: a message key and its values. */
 export interface ReasonParams {
@@ -87,7 +132,10 @@ export type MappingResult =
       reason: string;
       reasonParams?: ReasonParams;
       weightG: number;
+      /** The exact weight (goods plus packaging) to 0.1 g, before rounding up to `weightG`. */
+      exactWeightG: number;
       flags: string[];
+      notices: MappingNotice[];
     }
   | { ok: false; error: MappingErrorCode; reason: string; reasonParams?: ReasonParams };
 

@@ -1,4 +1,5 @@
-// Shipping weight: Σ(item weight × quantity) over items that require shipping, plus the packaging tare.
+// Shipping weight: Σ(item weight × quantity) over items that require shipping, plus the packaging tare,
+// summed exactly and rounded once (issue 16): a 15.0 g item in a 5.0 g envelope is a 20 g Standardbrief.
 import type { OrderForMapping } from "./types";
 
 export type ItemsWeight =
@@ -8,21 +9,46 @@ export type ItemsWeight =
 const knownWeight = (weightG: number | null): weightG is number =>
   weightG !== null && Number.isFinite(weightG) && weightG > 0;
 
+/**
+ * Weights are added in milligrams (integers), so a sum is exact whatever the order of the items: Shopify's
+ * weights come as a value and a unit (app/preview/weight.ts converts with the exact factors); a milligram is
+ * far below any scale's resolution, so this loses nothing that could change a product.
+ */
+const milligrams = (grams: number): number => Math.round(grams * 1000);
+
+/** The goods' weight in grams, exact to the milligram; nothing rounded up yet. */
 export function itemsWeight(order: OrderForMapping, defaultItemWeightG: number | null): ItemsWeight {
-  let total = 0;
+  let totalMg = 0;
   let shippable = 0;
   const missing: string[] = [];
   for (const item of order.lineItems) {
     if (!item.requiresShipping || !(item.quantity > 0)) continue;
     shippable++;
-    if (knownWeight(item.weightG)) total += item.weightG * item.quantity;
+    if (knownWeight(item.weightG)) totalMg += milligrams(item.weightG) * item.quantity;
     else {
       if (!missing.includes(item.title)) missing.push(item.title);
-      if (defaultItemWeightG !== null) total += defaultItemWeightG * item.quantity;
+      if (defaultItemWeightG !== null) totalMg += milligrams(defaultItemWeightG) * item.quantity;
     }
   }
   if (missing.length > 0 && defaultItemWeightG === null) return { ok: false, missing };
-  return { ok: true, itemsG: roundUpGrams(total), defaulted: missing, shippable };
+  return { ok: true, itemsG: totalMg / 1000, defaulted: missing, shippable };
+}
+
+export interface ShippingWeight {
+  /** Goods plus packaging to 0.1 g (the precision the merchant sees: "20,0 g"). */
+  exactG: number;
+  /** Whole grams, rounded up once from `exactG`: compared inclusively with each product's limit. */
+  chargedG: number;
+}
+
+/**
+ * Goods plus tare, rounded once: first to 0.1 g (a letter scale's precision; float noise such as
+ * 19.99999 g from ounces disappears), then up to whole grams, so a letter is never under-franked and
+ * exactly 20.0 g stays a 20 g letter.
+ */
+export function shippingWeight(itemsG: number, tareG: number): ShippingWeight {
+  const tenths = Math.round((milligrams(itemsG) + milligrams(tareG)) / 100);
+  return { exactG: tenths / 10, chargedG: Math.ceil(tenths / 10) };
 }
 
 /** Whole grams, rounded up (never under-frank), without float noise turning 300 into 301. */

@@ -4,6 +4,7 @@
  */
 import { appDeps } from "~/app-deps.server";
 import { reasonText } from "~/components/reason";
+import { noticeText } from "~/i18n/mapping-text";
 import { ShopifyApiError, type AdminGraphql } from "~/shopify/graphql.server";
 import { previewJson } from "./json";
 import { previewBatch, previewRequestSchema } from "./preview.server";
@@ -24,7 +25,12 @@ export async function previewResponse(
       { shopDomain, orderIds: parsed.data.orderIds },
     );
     const locale = parsed.data.locale ?? "en";
-    const lines = preview.lines.map((line) => ({ ...line, reason: reasonText(line, locale) }));
+    const lines = preview.lines.map((line) => ({
+      ...line,
+      reason: reasonText(line, locale),
+      // The notices (exact weight, customs form, substitutions) as sentences, for the admin extension.
+      noticeTexts: line.ok ? line.notices.map((notice) => noticeText(notice, locale)) : [],
+    }));
     return Response.json(previewJson({ ...preview, lines }));
   } catch (error) {
     if (error instanceof ShopifyApiError) {

@@ -47,6 +47,7 @@ export function toOrderForMapping(order: FetchedOrder): OrderForMapping {
     shippingLine: order.shippingLine ?? null,
     tags: order.tags,
     totalPriceCents: order.currentTotalPriceSet ? moneyToCents(order.currentTotalPriceSet.shopMoney.amount) : null,
+    currencyCode: order.currentTotalPriceSet?.shopMoney.currencyCode ?? null,
   };
 }
 
@@ -92,6 +93,8 @@ export function previewLine(
     productName: result.productName,
     priceCents: result.priceCents,
     weightG: result.weightG,
+    exactWeightG: result.exactWeightG,
+    notices: result.notices,
     flags: [...result.flags, ...partial],
     reason: result.reason,
     reasonParams: result.reasonParams ?? null,

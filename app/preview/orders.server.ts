@@ -56,6 +56,7 @@ export const PREVIEW_ORDERS_QUERY = `#graphql
         currentTotalPriceSet @include(if: $withOrderValue) {
           shopMoney {
             amount
+            currencyCode
           }
         }
         shippingAddress {
@@ -133,7 +134,9 @@ const orderSchema = z.object({
   displayFulfillmentStatus: z.string(),
   requiresShipping: z.boolean(),
   /** Absent when not asked for (no rule compares the order value). */
-  currentTotalPriceSet: z.object({ shopMoney: z.object({ amount: z.string() }) }).optional(),
+  currentTotalPriceSet: z
+    .object({ shopMoney: z.object({ amount: z.string(), currencyCode: z.string() }) })
+    .optional(),
   shippingAddress: z
     .object({
       name: z.string().nullable(),

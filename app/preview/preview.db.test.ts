@@ -136,7 +136,7 @@ describeEachDatabase("the batch preview", (database) => {
     expect(calls.filter((c) => !c.throttled).length).toBeGreaterThanOrEqual(Math.ceil(250 / ORDERS_PER_QUERY));
   });
 
-  it("reads the order value and the shipping line only when one of the shop's rules compares them", async () => {
+  it("reads the order value in shop money and the shipping line for every order; rules compare the value", async () => {
     await setUp(batch(20), { maximumAvailable: 1_000_000, restoreRate: 1000 });
     const plain = await previewBatch(deps, { shopDomain: SHOP, orderIds });
     const plainCost = fake.calls.reduce((sum, c) => sum + c.actualCost, 0);
@@ -147,9 +147,10 @@ describeEachDatabase("the batch preview", (database) => {
     const before = fake.calls.length;
     const ruled = await previewBatch(deps, { shopDomain: SHOP, orderIds });
     const ruledCost = fake.calls.slice(before).reduce((sum, c) => sum + c.actualCost, 0);
-    // currentTotalPriceSet + shopMoney: 2 points for each of the 20 orders (they have no shipping line, and
-    // a null object costs nothing).
-    expect(ruledCost - plainCost).toBe(20 * 2);
+    // Since issue 16 both are read whatever the rules (the customs form needs the value, the paid-service
+    // warning the shipping line), so rules cost no extra points.
+    expect(ruledCost).toBe(plainCost);
+    expect(fake.calls.filter((c) => c.operationName === "PreviewOrders").length).toBeGreaterThan(1);
     // The notebooks (€14.90, every fifth order) are above €10 and go as Einschreiben; the cards (€3.50) do not.
     const registered = ruled.lines.filter((l) => l.ok && /einschreiben/i.test(l.productName));
     const frankable = ruled.lines.filter((l, i) => l.ok && i % 5 === 0);
@@ -166,7 +167,8 @@ describeEachDatabase("the batch preview", (database) => {
     }));
     await setUp([{ shippingAddress: address(), lineItems: many }]);
     const preview = await previewBatch(deps, { shopDomain: SHOP, orderIds });
-    expect(preview.lines[0]).toMatchObject({ ok: true, weightG: 23 * 4 + 5 });
+    // 92 g of cards: the C5 envelope (10 g), the smallest default packaging that holds them (issue 13.4).
+    expect(preview.lines[0]).toMatchObject({ ok: true, weightG: 23 * 4 + 10 });
     expect(fake.calls.map((c) => c.operationName)).toEqual(["PreviewOrders", "PreviewMoreLineItems"]);
   });
 
@@ -187,9 +189,14 @@ describeEachDatabase("the batch preview", (database) => {
       ok: true,
       productName: "Großbrief Intern. GK",
       priceCents: 330,
-      weightG: 305,
-      reason: "Großbrief Intern. GK: 305 g incl. 5 g packaging, EU (FR), 220 × 110 × 5 mm fits",
+      // 300 g of goods no longer "fit" a 5 mm DL envelope: the C4 envelope, the smallest that holds them.
+      weightG: 320,
+      exactWeightG: 320,
+      reason: "Großbrief Intern. GK: 320 g incl. 20 g packaging, EU (FR), 324 × 229 × 20 mm fits",
+      flags: [],
     });
+    const first = preview.lines[0];
+    expect(first?.ok && first.notices.map((n) => n.code)).toEqual(["exact-weight", "packaging-chosen"]);
     expect(preview.lines[1]).toMatchObject({
       ok: true,
       productName: "Standardbrief",

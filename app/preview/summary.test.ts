@@ -10,7 +10,9 @@ const ok = (productCode: number, priceCents: number): PreviewLine => ({
   productName: `P${productCode}`,
   priceCents,
   weightG: 20,
+  exactWeightG: 20,
   flags: [],
+  notices: [],
   reason: "",
   reasonParams: null,
 });

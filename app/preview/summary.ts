@@ -1,5 +1,5 @@
 /** Totals of a batch preview by product, and the cost against the Portokasse balance. Pure. */
-import type { ReasonParams } from "~/mapping";
+import type { MappingNotice, ReasonParams } from "~/mapping";
 
 export type PreviewError =
   | "invalid-id"
@@ -16,7 +16,9 @@ export type PreviewError =
   | "too-large"
   | "destination-not-served"
   | "no-product"
-  | "override-invalid";
+  | "override-invalid"
+  | "service-unavailable"
+  | "no-packaging-fits";
 
 export type PreviewLine =
   | {
@@ -27,7 +29,11 @@ export type PreviewLine =
       productName: string;
       priceCents: number;
       weightG: number;
+      /** Goods plus packaging to 0.1 g, before rounding up to `weightG`. */
+      exactWeightG: number;
       flags: string[];
+      /** Notes as data (exact weight, packaging, customs form, substitutions), rendered by app/i18n/mapping-text.ts. */
+      notices: MappingNotice[];
       reason: string;
       reasonParams: ReasonParams | null;
     }

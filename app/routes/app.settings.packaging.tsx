@@ -16,6 +16,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return {
     presets: settings.packagingPresets,
     defaultPackagingId: settings.defaultPackagingId,
+    packagingChoice: settings.packagingChoice,
     rules: settings.packagingRules,
     locale: resolveLocale(request),
   };
@@ -27,8 +28,9 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   return result.ok ? { ok: true, errors: [] } : { ok: false, errors: result.errors };
 };
 
-const MEASURES = ["tareG", "lengthMm", "widthMm", "heightMm"] as const;
-type Row = { id: string; name: string; tareG: string; lengthMm: string; widthMm: string; heightMm: string };
+const MEASURES = ["tareG", "lengthMm", "widthMm", "heightMm", "maxContentG"] as const;
+const CHOICES = ["smallest-fitting", "default"] as const;
+type Row = { id: string; name: string } & Record<(typeof MEASURES)[number], string>;
 type RuleRow = { shippingMethod: string; tag: string; packagingId: string };
 
 export default function PackagingSettings() {
@@ -43,9 +45,11 @@ export default function PackagingSettings() {
       lengthMm: String(p.lengthMm),
       widthMm: String(p.widthMm),
       heightMm: String(p.heightMm),
+      maxContentG: p.maxContentG === null ? "" : String(p.maxContentG),
     })),
   );
   const [defaultId, setDefaultId] = useState(loaded.defaultPackagingId);
+  const [choice, setChoice] = useState<string>(loaded.packagingChoice);
   const [rules, setRules] = useState<RuleRow[]>(() =>
     loaded.rules.map((r) => ({
       shippingMethod: r.shippingMethod ?? "",
@@ -56,7 +60,7 @@ export default function PackagingSettings() {
   const error = (path: string) => fieldErrorFor(result?.errors, path, locale);
   const options = presets.map((p) => ({ label: p.name || p.id, value: p.id }));
   const shown = (path: string) =>
-    /^(packagingPresets\.\d+\.(name|tareG|lengthMm|widthMm|heightMm)|defaultPackagingId|packagingRules\.\d+\.)/.test(
+    /^(packagingPresets\.\d+\.(name|tareG|lengthMm|widthMm|heightMm|maxContentG)|defaultPackagingId|packagingChoice|packagingRules\.\d+\.)/.test(
       path,
     );
 
@@ -70,10 +74,13 @@ export default function PackagingSettings() {
       <Card>
         <BlockStack gap="400">
           <Text as="p">{t("packaging.intro")}</Text>
+          <Text as="p" tone="subdued">
+            {t("packaging.maxContentG")}: {t("packaging.maxContentG.help")}
+          </Text>
           {presets.map((preset, i) => (
             <InlineGrid
               key={preset.id}
-              columns={{ xs: 1, md: "2fr 1fr 1fr 1fr 1fr auto" }}
+              columns={{ xs: 1, md: "2fr 1fr 1fr 1fr 1fr 1fr auto" }}
               gap="200"
               alignItems="end"
             >
@@ -120,6 +127,7 @@ export default function PackagingSettings() {
                     lengthMm: "",
                     widthMm: "",
                     heightMm: "",
+                    maxContentG: "",
                   },
                 ])
               }
@@ -134,6 +142,14 @@ export default function PackagingSettings() {
             value={defaultId}
             onChange={setDefaultId}
             error={error("defaultPackagingId")}
+          />
+          <Select
+            label={t("packaging.choice")}
+            name="packagingChoice"
+            options={CHOICES.map((c) => ({ label: t(`packaging.choice.${c}`), value: c }))}
+            value={choice}
+            onChange={setChoice}
+            error={error("packagingChoice")}
           />
         </BlockStack>
       </Card>

@@ -20,13 +20,16 @@ import { CriteriaFields, RowActions } from "~/components/RuleRow";
 import { SettingsForm } from "~/components/SettingsForm";
 import { resolveLocale, translator } from "~/i18n";
 import { loadSettingsPage, saveSettingsPage } from "~/settings/pages.server";
+import { shopCurrency } from "~/shopify/shop-currency.server";
 import { authenticate } from "~/shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { admin, session } = await authenticate.admin(request);
   const { settings, products } = await loadSettingsPage(appDeps(), session.shop);
   return {
+    currency: await shopCurrency(admin),
     registeredMailRules: settings.registeredMailRules,
+    registeredMailFromShippingMethod: settings.registeredMailFromShippingMethod,
     productOverrides: settings.productOverrides,
     defaultItemWeightG: settings.defaultItemWeightG,
     allowWarensendung: settings.allowWarensendung,
@@ -45,7 +48,14 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 const SERVICES = ["EINSCHREIBEN_EINWURF", "EINSCHREIBEN", "EINSCHREIBEN_RUECKSCHEIN"] as const;
-type Registered = { shippingMethod: string; tag: string; orderValueAboveEuros: string; service: string };
+const WHEN_UNAVAILABLE = ["substitute", "leave-out"] as const;
+type Registered = {
+  shippingMethod: string;
+  tag: string;
+  orderValueAboveEuros: string;
+  service: string;
+  whenUnavailable: string;
+};
 type Override = { shippingMethod: string; tag: string; productCode: string };
 
 export default function RulesSettings() {
@@ -60,6 +70,7 @@ export default function RulesSettings() {
       tag: r.tag ?? "",
       orderValueAboveEuros: centsToInput(r.orderValueAboveCents),
       service: r.service,
+      whenUnavailable: r.whenUnavailable,
     })),
   );
   const [overrides, setOverrides] = useState<Override[]>(() =>
@@ -73,6 +84,12 @@ export default function RulesSettings() {
     loaded.defaultItemWeightG === null ? "" : String(loaded.defaultItemWeightG),
   );
   const [warensendung, setWarensendung] = useState(loaded.allowWarensendung);
+  const [fromMethod, setFromMethod] = useState(loaded.registeredMailFromShippingMethod);
+  const currency = loaded.currency ?? "–";
+  const unavailableOptions = WHEN_UNAVAILABLE.map((w) => ({
+    label: t(`rules.whenUnavailable.${w}`),
+    value: w,
+  }));
   const [countries, setCountries] = useState(loaded.unservedCountries.join(", "));
   const [autoRefunds, setAutoRefunds] = useState(loaded.automaticRefunds);
   const [notify, setNotify] = useState(loaded.notifyCustomer);
@@ -85,7 +102,7 @@ export default function RulesSettings() {
     list.map((row, j) => (j === i ? { ...row, ...change } : row));
   const countriesError = result?.errors.find((e) => e.path.startsWith("unservedCountries"));
   const shown = (path: string) =>
-    /^(registeredMailRules|productOverrides)\.\d+\.|^(defaultItemWeightG|allowWarensendung|unservedCountries|automaticRefunds|notifyCustomer)/.test(
+    /^(registeredMailRules|productOverrides)\.\d+\.|^(defaultItemWeightG|allowWarensendung|unservedCountries|automaticRefunds|notifyCustomer|registeredMailFromShippingMethod)/.test(
       path,
     );
 
@@ -102,10 +119,15 @@ export default function RulesSettings() {
             {t("rules.registered")}
           </Text>
           <Text as="p" tone="subdued">
-            {t("rules.registered.help")} {t("rules.criteria.help")}
+            {t("rules.registered.help")} {t("rules.criteria.help")} {t("rules.currency.help", { currency })}
           </Text>
           {registered.map((rule, i) => (
-            <InlineGrid key={i} columns={{ xs: 1, md: "1fr 1fr 1fr 1fr auto" }} gap="200" alignItems="end">
+            <InlineGrid
+              key={i}
+              columns={{ xs: 1, md: "1fr 1fr 1fr 1fr 1fr auto" }}
+              gap="200"
+              alignItems="end"
+            >
               <CriteriaFields
                 locale={locale}
                 prefix={`registeredMailRules.${i}`}
@@ -114,7 +136,7 @@ export default function RulesSettings() {
                 onChange={(c) => setRegistered(update(registered, i, c))}
               />
               <TextField
-                label={t("rules.orderValueAbove")}
+                label={t("rules.orderValueAboveIn", { currency })}
                 name={`registeredMailRules.${i}.orderValueAboveEuros`}
                 value={rule.orderValueAboveEuros}
                 placeholder={t("settings.any")}
@@ -132,6 +154,14 @@ export default function RulesSettings() {
                 onChange={(service) => setRegistered(update(registered, i, { service }))}
                 error={error(`registeredMailRules.${i}.service`)}
               />
+              <Select
+                label={t("rules.whenUnavailable")}
+                name={`registeredMailRules.${i}.whenUnavailable`}
+                options={unavailableOptions}
+                value={rule.whenUnavailable}
+                onChange={(whenUnavailable) => setRegistered(update(registered, i, { whenUnavailable }))}
+                error={error(`registeredMailRules.${i}.whenUnavailable`)}
+              />
               <RowActions
                 locale={locale}
                 onRemove={() => setRegistered(registered.filter((_, j) => j !== i))}
@@ -143,13 +173,26 @@ export default function RulesSettings() {
               onClick={() =>
                 setRegistered([
                   ...registered,
-                  { shippingMethod: "", tag: "", orderValueAboveEuros: "", service: "EINSCHREIBEN" },
+                  {
+                    shippingMethod: "",
+                    tag: "",
+                    orderValueAboveEuros: "",
+                    service: "EINSCHREIBEN",
+                    whenUnavailable: "substitute",
+                  },
                 ])
               }
             >
               {t("rules.registered.add")}
             </Button>
           </InlineStack>
+          <input type="hidden" name="registeredMailFromShippingMethod" value={String(fromMethod)} />
+          <Checkbox
+            label={t("rules.fromShippingMethod")}
+            helpText={t("rules.fromShippingMethod.help")}
+            checked={fromMethod}
+            onChange={setFromMethod}
+          />
         </BlockStack>
       </Card>
       <Card>

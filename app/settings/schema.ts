@@ -63,10 +63,14 @@ export const packagingPresetSchema = z.object({
   lengthMm: wholeNumber(1, 1000),
   widthMm: wholeNumber(1, 1000),
   heightMm: wholeNumber(1, 600),
+  /** Grams of goods it holds; empty: derived from its thickness (app/mapping/rules.ts `capacityOf`). */
+  maxContentG: nullableWholeNumber(0, 30_000).default(null),
 });
 
 export const REGISTERED_MAIL = ["EINSCHREIBEN_EINWURF", "EINSCHREIBEN", "EINSCHREIBEN_RUECKSCHEIN"] as const;
 export const VOUCHER_LAYOUTS = ["ADDRESS_ZONE", "FRANKING_ZONE"] as const;
+export const WHEN_UNAVAILABLE = ["substitute", "leave-out"] as const;
+export const PACKAGING_CHOICES = ["smallest-fitting", "default"] as const;
 
 const packagingRuleSchema = z.object({
   shippingMethod: criterion,
@@ -77,8 +81,11 @@ const packagingRuleSchema = z.object({
 const registeredMailRuleSchema = z.object({
   shippingMethod: criterion,
   tag: criterion,
+  /** Minor units of the shop's currency (read from Shopify), compared with the order total in shop money. */
   orderValueAboveCents: optionalWholeNumber(0, 100_000_000),
   service: z.enum(REGISTERED_MAIL),
+  /** What to do where the service does not exist (Einwurf or Rückschein abroad). */
+  whenUnavailable: z.enum(WHEN_UNAVAILABLE).default("substitute"),
 });
 
 const productOverrideSchema = z.object({
@@ -87,10 +94,34 @@ const productOverrideSchema = z.object({
   productCode: wholeNumber(1, 999_999),
 });
 
+/**
+ * Packaging a new shop starts with: real envelope and box sizes (DIN 678 DL, C5, C4; a padded envelope; a flat
+ * box that goes as Maxibrief or Warensendung), their own weight, and the goods each holds so that the letter
+ * stays in the format its thickness allows (DL 5 mm: Standardbrief up to 20 g; C4 20 mm: Großbrief up to
+ * 500 g; 50 mm: Maxibrief up to 1,000 g, or 2,000 g with Zusatzentgelt). Names are the merchant's own words.
+ */
 export const DEFAULT_PACKAGING = [
-  { id: "dl", name: "DL envelope", tareG: 5, lengthMm: 220, widthMm: 110, heightMm: 5 },
-  { id: "c4-padded", name: "C4 padded envelope", tareG: 30, lengthMm: 324, widthMm: 229, heightMm: 20 },
-  { id: "maxi-box", name: "Flat box", tareG: 80, lengthMm: 300, widthMm: 200, heightMm: 50 },
+  { id: "dl", name: "DL-Umschlag", tareG: 5, lengthMm: 220, widthMm: 110, heightMm: 5, maxContentG: 15 },
+  { id: "c5", name: "C5-Umschlag", tareG: 10, lengthMm: 229, widthMm: 162, heightMm: 10, maxContentG: 250 },
+  { id: "c4", name: "C4-Umschlag", tareG: 20, lengthMm: 324, widthMm: 229, heightMm: 20, maxContentG: 480 },
+  {
+    id: "c4-padded",
+    name: "Luftpolsterumschlag",
+    tareG: 30,
+    lengthMm: 350,
+    widthMm: 250,
+    heightMm: 50,
+    maxContentG: 970,
+  },
+  {
+    id: "maxi-box",
+    name: "Flacher Karton (Warensendung)",
+    tareG: 80,
+    lengthMm: 250,
+    widthMm: 175,
+    heightMm: 50,
+    maxContentG: 1920,
+  },
 ];
 
 const countryList = z.preprocess(
@@ -108,8 +139,12 @@ export const settingsSchema = z.object({
   sender: senderOrNull.default(null),
   packagingPresets: z.array(packagingPresetSchema).min(1).max(30).default(DEFAULT_PACKAGING),
   defaultPackagingId: z.string().min(1).default("dl"),
+  /** Without a matching packaging rule: the smallest packaging that holds the goods, or the default one. */
+  packagingChoice: z.enum(PACKAGING_CHOICES).default("smallest-fitting"),
   packagingRules: z.array(packagingRuleSchema).max(50).default([]),
   registeredMailRules: z.array(registeredMailRuleSchema).max(50).default([]),
+  /** Built-in rule: a shipping method named like Einschreiben / Einwurf / Rückschein asks for that service. */
+  registeredMailFromShippingMethod: z.preprocess(toBoolean, z.boolean()).default(true),
   productOverrides: z.array(productOverrideSchema).max(50).default([]),
   defaultItemWeightG: nullableWholeNumber(1, 2000).default(null),
   allowWarensendung: z.preprocess(toBoolean, z.boolean()).default(false),

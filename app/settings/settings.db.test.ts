@@ -64,10 +64,12 @@ describe("validateSettings", () => {
       lengthMm: 220,
       widthMm: 110,
       heightMm: 5,
+      maxContentG: null,
     });
     expect(result.settings.registeredMailRules[1]).toEqual({
       orderValueAboveCents: 10_000,
       service: "EINSCHREIBEN_EINWURF",
+      whenUnavailable: "substitute",
     });
     expect(result.settings.allowWarensendung).toBe(true);
     expect(result.settings.motifImageId).toBeNull();

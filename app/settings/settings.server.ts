@@ -16,9 +16,10 @@ import {
 /** Which settings each page owns. A key the page does not send is reset to empty (lists) or its default. */
 export const SECTIONS = {
   sender: ["sender"],
-  packaging: ["packagingPresets", "defaultPackagingId", "packagingRules"],
+  packaging: ["packagingPresets", "defaultPackagingId", "packagingRules", "packagingChoice"],
   rules: [
     "registeredMailRules",
+    "registeredMailFromShippingMethod",
     "productOverrides",
     "defaultItemWeightG",
     "allowWarensendung",

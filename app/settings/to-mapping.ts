@@ -6,6 +6,8 @@ export function toMappingSettings(settings: ShopSettings): MappingSettings {
   return {
     packagingPresets: settings.packagingPresets,
     defaultPackagingId: settings.defaultPackagingId,
+    packagingChoice: settings.packagingChoice,
+    registeredMailFromShippingMethod: settings.registeredMailFromShippingMethod,
     packagingRules: settings.packagingRules,
     registeredMailRules: settings.registeredMailRules,
     productOverrides: settings.productOverrides,

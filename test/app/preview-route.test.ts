@@ -192,6 +192,43 @@ describe("POST /api/preview", () => {
     expect((await postPreview({ orderIds: ids, locale: "fr" })).status).toBe(400);
   });
 
+  it("shows exact weights, the customs form and the Einschreiben the customer paid for, in German and English (issue 16)", async () => {
+    await kasse({ _action: "connect", ...MERCHANT });
+    const ids = fake.shop(SHOP).orders.map((o) => `gid://shopify/Order/${o.id}`);
+    type Line = {
+      ok: boolean;
+      orderName: string;
+      productName?: string;
+      noticeTexts: string[];
+      notices?: Array<{ code: string }>;
+    };
+    const [german, english] = await Promise.all(
+      ["de", "en"].map(
+        async (locale) => (await (await postPreview({ orderIds: ids, locale })).json()).lines as Line[],
+      ),
+    );
+    const ok = (german ?? []).filter((line) => line.ok);
+    expect(ok.length).toBeGreaterThan(3);
+    for (const line of ok)
+      expect(line.noticeTexts[0], line.orderName).toMatch(/^Gewicht \d{1,3}(\.\d{3})*,\d g \(/);
+    const customs = (german ?? []).find((line) => line.notices?.some((n) => n.code === "customs-form"));
+    expect(customs?.noticeTexts.join(" | ")).toMatch(
+      /Zollinhaltserklärung CN 2[23]: Die Ware verlässt das Zoll- und Mehrwertsteuergebiet der EU \(/,
+    );
+    const same = (english ?? []).find((line) => line.orderName === customs?.orderName);
+    expect(same?.noticeTexts.join(" | ")).toMatch(
+      /Customs declaration CN 2[23]: goods leave the EU customs and VAT area/,
+    );
+    // The demo orders whose shipping method is "Einschreiben" get it by the built-in rule (issue 13.4).
+    const paid = (german ?? []).filter((line) => line.ok && !/EINSCHREIBEN/.test(line.productName ?? ""));
+    for (const line of paid)
+      expect(
+        line.notices?.map((n) => n.code),
+        line.orderName,
+      ).not.toContain("paid-service-missing");
+    expect((german ?? []).some((line) => line.ok && /EINSCHREIBEN/.test(line.productName ?? ""))).toBe(true);
+  });
+
   it("refuses a session token signed with another secret", async () => {
     const response = await postPreview({ orderIds: ["1"] }, await bearer(SHOP, "not-the-app-secret"));
     expect(response.status).toBe(401);

@@ -12,10 +12,15 @@ type Route = (args: ActionFunctionArgs | LoaderFunctionArgs) => Promise<unknown>
 const env = useSimulator();
 let database: TestDatabase;
 let closeFake: () => Promise<void>;
+let fake: ReturnType<typeof createShopifyFake>;
 let routes: Record<string, { loader: Route; action: Route }>;
 
 async function call(page: string, form?: Record<string, string>) {
-  const { token } = await getJwt(DEMO_SHOP_DOMAIN.replace(".myshopify.com", ""), TEST_APP.apiKey, TEST_APP.apiSecret);
+  const { token } = await getJwt(
+    DEMO_SHOP_DOMAIN.replace(".myshopify.com", ""),
+    TEST_APP.apiKey,
+    TEST_APP.apiSecret,
+  );
   const request = new Request(`${TEST_APP.appUrl}/app/settings/${page}?locale=de`, {
     method: form ? "POST" : "GET",
     headers: { Authorization: `Bearer ${token}` },
@@ -23,11 +28,13 @@ async function call(page: string, form?: Record<string, string>) {
   });
   const route = routes[page];
   if (!route) throw new Error(`no route ${page}`);
-  return (await responseOf(() => (form ? route.action : route.loader)({ request, params: {}, context: {} }))).json();
+  return (
+    await responseOf(() => (form ? route.action : route.loader)({ request, params: {}, context: {} }))
+  ).json();
 }
 
 beforeAll(async () => {
-  const fake = createShopifyFake({ apiKey: TEST_APP.apiKey, apiSecret: TEST_APP.apiSecret });
+  fake = createShopifyFake({ apiKey: TEST_APP.apiKey, apiSecret: TEST_APP.apiSecret });
   fake.seedDemoShop();
   const server = await fake.listen();
   closeFake = server.close;
@@ -56,11 +63,21 @@ afterAll(async () => {
 
 describe("settings routes", () => {
   it("answers field errors for an invalid sender and saves nothing; a valid one is saved", async () => {
-    const sender = { "sender.name": "Katrin Vogel", "sender.street": "Hauptstraße 12", "sender.city": "Berlin" };
+    const sender = {
+      "sender.name": "Katrin Vogel",
+      "sender.street": "Hauptstraße 12",
+      "sender.city": "Berlin",
+    };
     const invalid = await call("sender", { ...sender, "sender.postalCode": "1082" });
-    expect(invalid).toEqual({ ok: false, errors: [{ path: "sender.postalCode", key: "settings.error.postalCode", params: {} }] });
+    expect(invalid).toEqual({
+      ok: false,
+      errors: [{ path: "sender.postalCode", key: "settings.error.postalCode", params: {} }],
+    });
     expect((await call("sender")).sender).toBeNull();
-    expect(await call("sender", { ...sender, "sender.postalCode": "10827" })).toEqual({ ok: true, errors: [] });
+    expect(await call("sender", { ...sender, "sender.postalCode": "10827" })).toEqual({
+      ok: true,
+      errors: [],
+    });
     expect((await call("sender")).sender).toMatchObject({ postalCode: "10827", country: "DE" });
   });
 
@@ -74,10 +91,15 @@ describe("settings routes", () => {
     });
     expect(saved).toEqual({ ok: true, errors: [] });
     const rules = await call("rules");
-    expect(rules.registeredMailRules).toEqual([{ orderValueAboveCents: 4990, service: "EINSCHREIBEN_EINWURF" }]);
+    expect(rules.registeredMailRules).toEqual([
+      { orderValueAboveCents: 4990, service: "EINSCHREIBEN_EINWURF", whenUnavailable: "substitute" },
+    ]);
+    expect(rules.registeredMailFromShippingMethod).toBe(true); // not sent: its default, on
     expect(rules.products.length).toBeGreaterThan(40);
     const unknown = await call("rules", { "productOverrides.0.productCode": "4711" });
-    expect(unknown.errors).toEqual([{ path: "productOverrides.0.productCode", key: "settings.error.unknownProduct", params: {} }]);
+    expect(unknown.errors).toEqual([
+      { path: "productOverrides.0.productCode", key: "settings.error.unknownProduct", params: {} },
+    ]);
   });
 
   it("refuses to remove a packaging a rule still uses", async () => {
@@ -95,6 +117,29 @@ describe("settings routes", () => {
     expect(answer.errors).toEqual([
       { path: "packagingRules.0.packagingId", key: "settings.error.unknownPackaging", params: {} },
     ]);
-    expect((await call("packaging")).presets).toHaveLength(3);
+    expect((await call("packaging")).presets).toHaveLength(5); // the default presets (issue 13.4)
+  });
+
+  it("labels thresholds with the shop's currency as Shopify reports it, and keeps the per-rule choice (issue 16)", async () => {
+    expect((await call("rules")).currency).toBe("EUR");
+    fake.shop(DEMO_SHOP_DOMAIN).info.currencyCode = "CHF";
+    expect((await call("rules")).currency).toBe("CHF");
+    const saved = await call("rules", {
+      "registeredMailRules.0.tag": "vip",
+      "registeredMailRules.0.service": "EINSCHREIBEN_RUECKSCHEIN",
+      "registeredMailRules.0.whenUnavailable": "leave-out",
+      registeredMailFromShippingMethod: "true",
+    });
+    expect(saved).toEqual({ ok: true, errors: [] });
+    const rules = await call("rules");
+    expect(rules.registeredMailRules).toEqual([
+      { tag: "vip", service: "EINSCHREIBEN_RUECKSCHEIN", whenUnavailable: "leave-out" },
+    ]);
+    expect(rules.registeredMailFromShippingMethod).toBe(true);
+    const wrong = await call("rules", {
+      "registeredMailRules.0.service": "EINSCHREIBEN",
+      "registeredMailRules.0.whenUnavailable": "guess",
+    });
+    expect(wrong.ok).toBe(false);
   });
 });

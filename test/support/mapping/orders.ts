@@ -27,6 +27,10 @@ export function settings(overrides: Partial<MappingSettings> = {}): MappingSetti
     allowWarensendung: false,
     voucherLayout: "FRANKING_ZONE",
     unservedCountries: ["RU", "BY"],
+    // The cases below name their packaging; "smallest-fitting" and the built-in Einschreiben rule have their
+    // own cases (app/mapping/exact-edges.test.ts).
+    packagingChoice: "default",
+    registeredMailFromShippingMethod: false,
     ...overrides,
   };
 }
@@ -98,6 +102,7 @@ export interface OrderSpec {
   tags?: string[];
   shipping?: string;
   totalCents?: number;
+  currency?: string | null;
 }
 
 export function order(spec: OrderSpec = {}): OrderForMapping {
@@ -116,6 +121,7 @@ export function order(spec: OrderSpec = {}): OrderForMapping {
     },
     tags: spec.tags ?? [],
     totalPriceCents: spec.totalCents ?? 2500,
+    currencyCode: spec.currency === undefined ? "EUR" : spec.currency,
   };
 }
 
