@@ -9,6 +9,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type { ZodType } from "zod";
+import { DEFAULT_DATABASE_POOL_MAX } from "~/config.server";
 import { DEFAULT_BATCHES_PER_SHOP, DEFAULT_CONCURRENT_BATCHES } from "~/franking/worker.server";
 import { measureMultiShop, type MultiScenario } from "./multi/orchestrate";
 import { multiLine, multiTable } from "./multi/summary";
@@ -49,7 +50,7 @@ async function multiShop(): Promise<void> {
     processes: whole("processes", values.processes, 3),
     concurrency: whole("concurrency", values.concurrency, DEFAULT_CONCURRENT_BATCHES),
     perShop: whole("per-shop", values["per-shop"], DEFAULT_BATCHES_PER_SHOP),
-    poolMax: whole("pool-max", values["pool-max"], 10),
+    poolMax: whole("pool-max", values["pool-max"], DEFAULT_DATABASE_POOL_MAX),
     postgresUrl: process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test",
   };
   const progress = (message: string) => process.stderr.write(`${message}\n`);

@@ -118,30 +118,31 @@ function start(shops: BenchShop[]): void {
   });
 }
 
-/** Each shop's merchant clicks "Frank orders": confirm (read, price, claim) and create the batch, all at once. */
+/**
+ * Each shop's merchant clicks "Frank orders": confirm (read, price, claim) and create the batch, all at
+ * once. A click that fails is reported as the shop's problem (its merchant would see an error), not fatal.
+ */
 async function submit(shops: BenchShop[]) {
-  return Promise.all(
+  const batches = await Promise.all(
     shops.map(async (shop) => {
-      const shopId = await shopIdOf(shop.domain);
-      const confirmed = await confirmOrders(
-        { admin: adminFor(shop), db, im, encryptionKey: BENCH_ENCRYPTION_KEY, now: new Date() },
-        { shopId, orderIds: shop.orderIds, labelFormat: "PDF", startPosition: 1, notifyCustomer: false },
-      );
-      if (!confirmed.ok)
-        throw new Error(`${shop.domain}: the orders could not be confirmed: ${confirmed.problem}`);
-      if (confirmed.leftOut.length > 0)
-        problems.push(`${shop.domain}: ${confirmed.leftOut.length} orders left out`);
-      const created = await createBatch(db, {
-        shopId,
-        orders: confirmed.orders,
-        leftOut: confirmed.leftOut,
-        options: confirmed.options,
-        now: new Date(),
-      });
-      kickFrankingWorkers();
-      return { domain: shop.domain, batchId: created.batchId, confirmedAtMs: Date.now() };
+      try {
+        const shopId = await shopIdOf(shop.domain);
+        const confirmed = await confirmOrders(
+          { admin: adminFor(shop), db, im, encryptionKey: BENCH_ENCRYPTION_KEY, now: new Date() },
+          { shopId, orderIds: shop.orderIds, labelFormat: "PDF", startPosition: 1, notifyCustomer: false },
+        );
+        if (!confirmed.ok) throw new Error(`the orders could not be confirmed: ${confirmed.problem}`);
+        if (confirmed.leftOut.length > 0) problems.push(`${shop.domain}: ${confirmed.leftOut.length} orders left out`);
+        const created = await createBatch(db, { shopId, orders: confirmed.orders, leftOut: confirmed.leftOut, options: confirmed.options, now: new Date() });
+        kickFrankingWorkers();
+        return [{ domain: shop.domain, batchId: created.batchId, confirmedAtMs: Date.now() }];
+      } catch (error) {
+        problems.push(`${shop.domain}: "Frank orders" failed: ${error instanceof Error ? error.message : String(error)}`);
+        return [];
+      }
     }),
   );
+  return batches.flat();
 }
 
 process.on("message", (raw) => {
@@ -160,7 +161,8 @@ process.on("message", (raw) => {
         await worker?.stop();
         const memory = rss.stop();
         await db.$disconnect();
-        return { type: "finished", labelsReadyAtMs, peakRssBytes: memory.peak, problems };
+        const cpu = process.cpuUsage();
+        return { type: "finished", labelsReadyAtMs, peakRssBytes: memory.peak, cpuMs: Math.round((cpu.user + cpu.system) / 1000), problems };
       }
     }
   };

@@ -36,6 +36,9 @@ export interface MultiMeasured {
   finishedAtMs: number;
   peakConnections: number;
   peakRssBytesPerProcess: number[];
+  /** CPU time used by each app process and by the simulators' process. */
+  cpuMsPerProcess: number[];
+  simulatorsCpuMs: number;
   problems: string[];
 }
 
@@ -175,7 +178,9 @@ export async function measureMultiShop(scenario: MultiScenario): Promise<MultiMe
       `SELECT "batchId", status FROM "${schema}"."FrankingOrder"`,
     );
 
-    const shops = submitted.map(({ domain, batchId }) => {
+    const batchOf = new Map(submitted.map((b) => [b.domain, b.batchId]));
+    const shops = world.shops.map(({ domain }) => {
+      const batchId = batchOf.get(domain) ?? "none";
       const batch = batches.rows.find((b) => b.id === batchId);
       const own = vouchers.rows.filter((v) => v.batchId === batchId);
       return {
@@ -196,6 +201,8 @@ export async function measureMultiShop(scenario: MultiScenario): Promise<MultiMe
       finishedAtMs,
       peakConnections,
       peakRssBytesPerProcess: finished.map((f) => f.peakRssBytes),
+      cpuMsPerProcess: finished.map((f) => f.cpuMs),
+      simulatorsCpuMs: seen.cpuMs,
       problems: finished.flatMap((f) => f.problems),
     };
   } finally {

@@ -35,7 +35,7 @@ export const shopReportSchema = z.object({
   ordersWithOneFulfillment: z.number(),
   ordersWithTrackingNumber: z.number(),
 });
-export const multiSimReportSchema = z.object({ type: z.literal("report"), shops: z.array(shopReportSchema) });
+export const multiSimReportSchema = z.object({ type: z.literal("report"), shops: z.array(shopReportSchema), cpuMs: z.number() });
 export type MultiSimReport = z.infer<typeof multiSimReportSchema>;
 
 /** Handed to each app process in BENCH_MULTI_APP. */
@@ -77,6 +77,8 @@ export const appMessageSchema = z.discriminatedUnion("type", [
     /** Batch id → when its merged label file was built in this process (epoch ms). */
     labelsReadyAtMs: z.record(z.string(), z.number()),
     peakRssBytes: z.number(),
+    /** CPU time this process used (user + system), from start to finish. */
+    cpuMs: z.number(),
     problems: z.array(z.string()),
   }),
 ]);

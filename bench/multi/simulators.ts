@@ -43,8 +43,10 @@ for (let s = 0; s < config.shops; s++) {
 const [imServer, fakeServer] = await Promise.all([sim.listen(), fake.listen()]);
 
 function report(): MultiSimReport {
+  const cpu = process.cpuUsage();
   return {
     type: "report",
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     shops: shops.map(({ domain, username, orderIds }) => {
       const account = sim.account(username);
       const orders = orderIds.map((id) => fake.shop(domain).requireOrder(id));

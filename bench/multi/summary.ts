@@ -27,6 +27,9 @@ export interface MultiLine {
   peakDbConnections: number;
   dbConnectionLimit: number;
   peakRssMbPerProcess: number[];
+  /** CPU seconds of the app processes and of the simulators (what the 2 cores spent where). */
+  cpuSecondsPerProcess: number[];
+  simulatorsCpuSeconds: number;
   doublePurchases: number;
   verified: boolean;
   problems: string[];
@@ -79,6 +82,8 @@ export function multiLine(scenario: MultiScenario, single: MultiMeasured, multi:
     peakDbConnections,
     dbConnectionLimit,
     peakRssMbPerProcess,
+    cpuSecondsPerProcess: multi.cpuMsPerProcess.map((ms) => round(ms / 1000, 1)),
+    simulatorsCpuSeconds: round(multi.simulatorsCpuMs / 1000, 1),
     doublePurchases,
     verified: problems.length === 0,
     problems: problems.slice(0, 20),
@@ -104,6 +109,7 @@ export function multiTable(line: MultiLine): string {
     `  labels ready   p50 ${s(line.labelsReadyMs.p50)}  p95 ${s(line.labelsReadyMs.p95)}  max ${s(line.labelsReadyMs.max)}  single shop ${s(line.singleShop.labelsReadyMs)}  p95/single ${line.labelsReadyP95Ratio} ${mark(line.targets.labelsReady)} (≤ 2)`,
     `  all fulfilled  p50 ${s(line.fulfilledMs.p50)}  p95 ${s(line.fulfilledMs.p95)}  max ${s(line.fulfilledMs.max)}  single shop ${s(line.singleShop.fulfilledMs)}  p95/single ${line.fulfilledP95Ratio} ${mark(line.targets.fulfilled)} (≤ 1.5)`,
     `  ${line.ordersPerSecond} orders/s · DB connections peak ${line.peakDbConnections} of ${line.dbConnectionLimit} ${mark(line.targets.connections)} · peak RSS per process ${line.peakRssMbPerProcess.join(", ")} MB ${mark(line.targets.memory)} (< 300)`,
+    `  CPU: app processes ${line.cpuSecondsPerProcess.join(", ")} s, simulators ${line.simulatorsCpuSeconds} s`,
     `  money: ${line.doublePurchases} double purchases, ${line.verified ? "every shop verified" : `${line.problems.length} problems: ${line.problems.slice(0, 3).join("; ")}`} ${mark(line.targets.money)}`,
   ].join("\n");
 }
