@@ -132,12 +132,21 @@ async function submit(shops: BenchShop[]) {
           { shopId, orderIds: shop.orderIds, labelFormat: "PDF", startPosition: 1, notifyCustomer: false },
         );
         if (!confirmed.ok) throw new Error(`the orders could not be confirmed: ${confirmed.problem}`);
-        if (confirmed.leftOut.length > 0) problems.push(`${shop.domain}: ${confirmed.leftOut.length} orders left out`);
-        const created = await createBatch(db, { shopId, orders: confirmed.orders, leftOut: confirmed.leftOut, options: confirmed.options, now: new Date() });
+        if (confirmed.leftOut.length > 0)
+          problems.push(`${shop.domain}: ${confirmed.leftOut.length} orders left out`);
+        const created = await createBatch(db, {
+          shopId,
+          orders: confirmed.orders,
+          leftOut: confirmed.leftOut,
+          options: confirmed.options,
+          now: new Date(),
+        });
         kickFrankingWorkers();
         return [{ domain: shop.domain, batchId: created.batchId, confirmedAtMs: Date.now() }];
       } catch (error) {
-        problems.push(`${shop.domain}: "Frank orders" failed: ${error instanceof Error ? error.message : String(error)}`);
+        problems.push(
+          `${shop.domain}: "Frank orders" failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
         return [];
       }
     }),
@@ -162,16 +171,29 @@ process.on("message", (raw) => {
         const memory = rss.stop();
         await db.$disconnect();
         const cpu = process.cpuUsage();
-        return { type: "finished", labelsReadyAtMs, peakRssBytes: memory.peak, cpuMs: Math.round((cpu.user + cpu.system) / 1000), problems };
+        return {
+          type: "finished",
+          labelsReadyAtMs,
+          peakRssBytes: memory.peak,
+          cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+          problems,
+        };
       }
     }
   };
-  reply().then(send, (error: unknown) => {
-    process.stderr.write(
-      `app process ${config.processIndex}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exit(1);
-  });
+  reply().then(
+    (message) => {
+      send(message);
+      // After its report the process is done.
+      if (message.type === "finished") setTimeout(() => process.exit(0), 200);
+    },
+    (error: unknown) => {
+      process.stderr.write(
+        `app process ${config.processIndex}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+      process.exit(1);
+    },
+  );
 });
 
 send({ type: "ready" });

@@ -35,7 +35,11 @@ export const shopReportSchema = z.object({
   ordersWithOneFulfillment: z.number(),
   ordersWithTrackingNumber: z.number(),
 });
-export const multiSimReportSchema = z.object({ type: z.literal("report"), shops: z.array(shopReportSchema), cpuMs: z.number() });
+export const multiSimReportSchema = z.object({
+  type: z.literal("report"),
+  shops: z.array(shopReportSchema),
+  cpuMs: z.number(),
+});
 export type MultiSimReport = z.infer<typeof multiSimReportSchema>;
 
 /** Handed to each app process in BENCH_MULTI_APP. */
