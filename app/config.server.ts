@@ -17,6 +17,9 @@ const databaseUrl = z
     "a SQLite URL (file:./data/app.sqlite) or a PostgreSQL URL (postgresql://user@host:5432/db)",
   );
 
+/** PostgreSQL connections one process opens at most: about one per franking batch it runs at once. */
+export const DEFAULT_DATABASE_POOL_MAX = 20;
+
 export const configSchema = z.object({
   SHOPIFY_API_KEY: z.string().min(1, "the app's client id from the Partner Dashboard"),
   SHOPIFY_API_SECRET: z.string().min(1, "the app's client secret from the Partner Dashboard"),
@@ -33,6 +36,12 @@ export const configSchema = z.object({
   /** Local mode only: where pages load App Bridge from (the local admin host); shopify-app-remix reads it too. */
   APP_BRIDGE_URL: httpUrl.optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Franking batches this process runs at once, over all shops (README: "Many shops, several processes"). */
+  FRANKING_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  /** The most batches of one shop running at once across all processes. */
+  FRANKING_BATCHES_PER_SHOP: z.coerce.number().int().min(1).max(64).default(4),
+  /** PostgreSQL only: the most database connections this process opens (its pool's size). */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(DEFAULT_DATABASE_POOL_MAX),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -11,6 +11,8 @@ declare global {
 
 /** The process-wide Prisma client for the configured DATABASE_URL. */
 export function db(): Db {
-  globalThis.__frankiermeisterDb ??= createDb(databaseTarget(config().DATABASE_URL));
+  globalThis.__frankiermeisterDb ??= createDb(databaseTarget(config().DATABASE_URL), {
+    poolMax: config().DATABASE_POOL_MAX,
+  });
   return globalThis.__frankiermeisterDb;
 }

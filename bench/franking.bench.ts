@@ -9,6 +9,10 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type { ZodType } from "zod";
+import { DEFAULT_DATABASE_POOL_MAX } from "~/config.server";
+import { DEFAULT_BATCHES_PER_SHOP, DEFAULT_CONCURRENT_BATCHES } from "~/franking/worker.server";
+import { measureMultiShop, type MultiScenario } from "./multi/orchestrate";
+import { multiLine, multiTable } from "./multi/summary";
 import { runResultSchema, simReadySchema, simReportSchema, type Mode, type SimConfig } from "./protocol";
 import { figures, jsonLine, type JsonLine, type Measured } from "./summary";
 import { table } from "./table";
@@ -20,10 +24,53 @@ const { values } = parseArgs({
     postgres: { type: "boolean", default: false },
     "skip-per-order": { type: "boolean", default: false },
     "max-positions": { type: "string" },
+    shops: { type: "string" },
+    orders: { type: "string" },
+    processes: { type: "string" },
+    concurrency: { type: "string" },
+    "per-shop": { type: "string" },
+    "pool-max": { type: "string" },
   },
 });
+if (values.shops !== undefined) {
+  await multiShop();
+  process.exit(process.exitCode ?? 0);
+}
+
+/** `--shops S --orders N --processes P`: the multi-shop scenario on PostgreSQL (bench/README.md). */
+async function multiShop(): Promise<void> {
+  const whole = (name: string, value: string | undefined, fallback: number) => {
+    const n = value === undefined ? fallback : Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} takes a whole number: ${value}`);
+    return n;
+  };
+  const scenario: MultiScenario = {
+    shops: whole("shops", values.shops, 50),
+    orders: whole("orders", values.orders, 100),
+    processes: whole("processes", values.processes, 3),
+    concurrency: whole("concurrency", values.concurrency, DEFAULT_CONCURRENT_BATCHES),
+    perShop: whole("per-shop", values["per-shop"], DEFAULT_BATCHES_PER_SHOP),
+    poolMax: whole("pool-max", values["pool-max"], DEFAULT_DATABASE_POOL_MAX),
+    postgresUrl: process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test",
+  };
+  const progress = (message: string) => process.stderr.write(`${message}\n`);
+  progress(
+    `Multi-shop benchmark on PostgreSQL, ${availableParallelism()} CPUs, Node ${process.version}: one shop, then ${scenario.shops} shops, × ${scenario.orders} orders, ${scenario.processes} processes`,
+  );
+  const single = await measureMultiShop({ ...scenario, shops: 1 });
+  progress(
+    `one shop: labels ready after ${((single.shops[0]?.labelsReadyMs ?? NaN) / 1000).toFixed(1)} s, all fulfilled after ${((single.shops[0]?.fulfilledMs ?? NaN) / 1000).toFixed(1)} s`,
+  );
+  const multi = await measureMultiShop(scenario);
+  const line = multiLine(scenario, single, multi);
+  if (values.json) process.stdout.write(`${JSON.stringify(line)}\n`);
+  (values.json ? process.stderr : process.stdout).write(`${multiTable(line)}\n`);
+  if (!line.verified) process.exitCode = 1;
+}
+
 const sizes = (values.n ?? ["50", "250", "1000"]).flatMap((v) => v.split(",")).map(Number);
-if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--n takes whole numbers: ${values.n?.join(" ")}`);
+if (sizes.some((n) => !Number.isInteger(n) || n < 1))
+  throw new Error(`--n takes whole numbers: ${values.n?.join(" ")}`);
 const database = values.postgres ? "postgresql" : "sqlite";
 const postgresUrl = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 const RUN_TIMEOUT_MS = 60 * 60_000;
@@ -33,12 +80,19 @@ const progress = (message: string) => process.stderr.write(`${message}\n`);
 
 function start(file: string, env: Record<string, string>): ChildProcess {
   // The children's own output goes to stderr: stdout carries only the results.
-  return fork(here(file), [], { execArgv: ["--import", "tsx"], env: { ...process.env, ...env }, stdio: ["ignore", 2, 2, "ipc"] });
+  return fork(here(file), [], {
+    execArgv: ["--import", "tsx"],
+    env: { ...process.env, ...env },
+    stdio: ["ignore", 2, 2, "ipc"],
+  });
 }
 
 function next<T>(child: ChildProcess, schema: ZodType<T>, what: string): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${what}: no answer within ${RUN_TIMEOUT_MS / 60_000} minutes`)), RUN_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`${what}: no answer within ${RUN_TIMEOUT_MS / 60_000} minutes`)),
+      RUN_TIMEOUT_MS,
+    );
     const done = () => {
       clearTimeout(timer);
       child.off("message", onMessage);
@@ -82,7 +136,9 @@ async function measure(n: number, mode: Mode): Promise<Measured> {
 function timeline({ result, report }: Measured): void {
   const at = (ms: number) => `${String(Math.round(ms - result.startedAtMs)).padStart(7)} ms`;
   const events = [
-    ...report.imRequests.filter((r) => r.atMs >= result.startedAtMs).map((r) => ({ ms: r.atMs, what: `Deutsche Post ${r.method} ${r.path.slice(-40)}` })),
+    ...report.imRequests
+      .filter((r) => r.atMs >= result.startedAtMs)
+      .map((r) => ({ ms: r.atMs, what: `Deutsche Post ${r.method} ${r.path.slice(-40)}` })),
     { ms: result.confirmedAtMs, what: "batch created" },
     { ms: result.labelsReadyAtMs, what: "merged label file ready" },
     { ms: result.fulfilledAtMs, what: "all written to Shopify" },
@@ -92,11 +148,15 @@ function timeline({ result, report }: Measured): void {
 }
 
 const lines: JsonLine[] = [];
-progress(`Franking benchmark on ${database}, ${availableParallelism()} CPUs, Node ${process.version}: N = ${sizes.join(", ")}`);
+progress(
+  `Franking benchmark on ${database}, ${availableParallelism()} CPUs, Node ${process.version}: N = ${sizes.join(", ")}`,
+);
 for (const n of sizes) {
   progress(`N = ${n}: one batch ...`);
   const batched = figures(n, await measure(n, "batched"));
-  progress(`N = ${n}: labels ready after ${(batched.wallMs / 1000).toFixed(1)} s, all written to Shopify after ${(batched.fulfilledWallMs / 1000).toFixed(1)} s`);
+  progress(
+    `N = ${n}: labels ready after ${(batched.wallMs / 1000).toFixed(1)} s, all written to Shopify after ${(batched.fulfilledWallMs / 1000).toFixed(1)} s`,
+  );
   let perOrder = null;
   if (!values["skip-per-order"]) {
     progress(`N = ${n}: the same with one cart per order ...`);

@@ -65,10 +65,17 @@ export function throttleFloorMs(calls: readonly CostedCall[], bucket: LatencyMod
 export function lowerBounds(input: BoundInput, model: LatencyModel): Bounds {
   const { dpMs, shopifyMs, bucket } = model;
   const k = input.confirmReads.length;
-  const readsMs = k === 0 ? 0 : Math.max(k * shopifyMs, throttleFloorMs(input.confirmReads, bucket) + shopifyMs);
+  const readsMs =
+    k === 0 ? 0 : Math.max(k * shopifyMs, throttleFloorMs(input.confirmReads, bucket) + shopifyMs);
   const carts = Math.max(1, input.carts);
   const labelsReadyMs = readsMs + (1 + 2 * carts + 1) * dpMs;
   const fulfilledChainMs = readsMs + (1 + 2 * carts) * dpMs + 2 * shopifyMs;
   const throttleMs = input.allCalls.length === 0 ? 0 : throttleFloorMs(input.allCalls, bucket) + shopifyMs;
-  return { readsMs, labelsReadyMs, fulfilledMs: Math.max(fulfilledChainMs, throttleMs), fulfilledChainMs, throttleMs };
+  return {
+    readsMs,
+    labelsReadyMs,
+    fulfilledMs: Math.max(fulfilledChainMs, throttleMs),
+    fulfilledChainMs,
+    throttleMs,
+  };
 }

@@ -8,7 +8,10 @@ export const MODES = ["batched", "per-order"] as const;
 export type Mode = (typeof MODES)[number];
 
 /** Handed to the simulators' process in BENCH_SIM. */
-export const simConfigSchema = z.object({ n: z.number().int().positive(), balanceCents: z.number().int().positive() });
+export const simConfigSchema = z.object({
+  n: z.number().int().positive(),
+  balanceCents: z.number().int().positive(),
+});
 export type SimConfig = z.infer<typeof simConfigSchema>;
 
 export const simReadySchema = z.object({
@@ -38,7 +41,11 @@ export const simReportSchema = z.object({
   type: z.literal("report"),
   imRequests: z.array(imRequestSchema),
   shopifyCalls: z.array(shopifyCallSchema),
-  wallet: z.object({ voucherIds: z.array(z.string()), purchasedCents: z.number(), purchaseRefs: z.array(z.string()) }),
+  wallet: z.object({
+    voucherIds: z.array(z.string()),
+    purchasedCents: z.number(),
+    purchaseRefs: z.array(z.string()),
+  }),
   orders: z.object({
     count: z.number(),
     withOneFulfillment: z.number(),
@@ -94,4 +101,7 @@ export const runResultSchema = z.object({
 });
 export type RunResult = z.infer<typeof runResultSchema>;
 
-export const commandSchema = z.discriminatedUnion("type", [z.object({ type: z.literal("report") }), z.object({ type: z.literal("stop") })]);
+export const commandSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("report") }),
+  z.object({ type: z.literal("stop") }),
+]);

@@ -9,9 +9,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { GraphqlQueryError } from "@shopify/shopify-api";
 import pg from "pg";
-import { z } from "zod";
 import { batchLabels } from "~/batches/batch-labels.server";
 import { portokasseCatalogForUse } from "~/catalog/portokasse-catalog.server";
 import { productCatalogForUse } from "~/catalog/products.server";
@@ -25,42 +23,23 @@ import { createBatch } from "~/franking/create-batch.server";
 import { kickFrankingWorkers, startFrankingWorker } from "~/franking/worker.server";
 import { createInternetmarkeClient, type InternetmarkeClient } from "~/internetmarke";
 import { portokasseFor } from "~/portokasse/connection.server";
-import type { AdminGraphql } from "~/shopify/graphql.server";
 import { IM_BASE_PATH, PRODUCTS_BASE_PATH } from "../test/simulators/internetmarke";
+import { adminOver, sampleRss } from "./app-process";
 import { runConfigSchema, type RunConfig, type RunResult } from "./protocol";
 import { BENCH_APP, BENCH_ENCRYPTION_KEY, BENCH_MERCHANT, BENCH_SETTINGS } from "./scenario";
 
 const config = runConfigSchema.parse(JSON.parse(process.env.BENCH_RUN ?? "{}"));
-const maxPositionsOverride = process.env.BENCH_MAX_POSITIONS ? Number(process.env.BENCH_MAX_POSITIONS) : undefined;
-
-/** Samples the resident set every 20 ms; the kernel's high-water mark is read at the end as well. */
-function sampleRss() {
-  let peak = { rss: process.memoryUsage().rss, at: Date.now() };
-  const take = () => {
-    const rss = process.memoryUsage().rss;
-    if (rss > peak.rss) peak = { rss, at: Date.now() };
-  };
-  const timer = setInterval(take, 20);
-  if (process.env.BENCH_DEBUG) {
-    const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
-    setInterval(() => {
-      const m = process.memoryUsage();
-      process.stderr.write(`memory: rss ${mb(m.rss)}, heap ${mb(m.heapUsed)} of ${mb(m.heapTotal)}, external ${mb(m.external)}, array buffers ${mb(m.arrayBuffers)}\n`);
-    }, 10_000).unref();
-  }
-  return {
-    stop: () => {
-      clearInterval(timer);
-      take();
-      return { peak: peak.rss, peakAt: peak.at, max: process.resourceUsage().maxRSS * 1024 };
-    },
-  };
-}
+const maxPositionsOverride = process.env.BENCH_MAX_POSITIONS
+  ? Number(process.env.BENCH_MAX_POSITIONS)
+  : undefined;
 
 async function freshDatabase(run: RunConfig): Promise<{ target: DatabaseTarget; drop(): Promise<void> }> {
   if (run.database === "sqlite") {
     const dir = mkdtempSync(path.join(tmpdir(), "fm-bench-"));
-    return { target: databaseTarget(`file:${path.join(dir, "bench.sqlite")}`), drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      target: databaseTarget(`file:${path.join(dir, "bench.sqlite")}`),
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const schema = `bench_${process.pid}_${Date.now().toString(36)}`;
   const url = new URL(run.postgresUrl);
@@ -76,34 +55,16 @@ async function freshDatabase(run: RunConfig): Promise<{ target: DatabaseTarget; 
   };
 }
 
-/**
- * Admin GraphQL over real HTTP to the fake with the shop's offline token. Like the client shopify-app-remix
- * hands the app (`admin.graphql`), an answer with GraphQL errors (THROTTLED among them) is thrown as
- * GraphqlQueryError with the body's errors and cost (as test/support/fake-admin.ts does in process).
- */
-function adminOver(origin: string, shopDomain: string, accessToken: string): AdminGraphql {
-  const bodySchema = z.object({ data: z.unknown().optional(), errors: z.unknown().optional(), extensions: z.unknown().optional() });
-  return {
-    async graphql(query, options) {
-      const response = await fetch(`${origin}/admin/api/2026-10/graphql.json`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": accessToken, "X-Shopify-Shop-Domain": shopDomain },
-        body: JSON.stringify({ query, variables: options?.variables }),
-      });
-      const body = bodySchema.parse(await response.json());
-      if (body.errors !== undefined) {
-        const graphQLErrors = Array.isArray(body.errors) ? body.errors : [];
-        throw new GraphqlQueryError({ message: "GraphQL operation failed", response: { status: response.status }, body: { errors: { graphQLErrors }, extensions: body.extensions } });
-      }
-      return new Response(JSON.stringify(body));
-    },
-  };
-}
-
 async function setUpShop(db: Db, im: InternetmarkeClient): Promise<string> {
-  const shop = await db.shop.create({ data: { domain: config.shopDomain, settings: JSON.stringify(BENCH_SETTINGS) } });
+  const shop = await db.shop.create({
+    data: { domain: config.shopDomain, settings: JSON.stringify(BENCH_SETTINGS) },
+  });
   await db.portokasseAccount.create({
-    data: { shopId: shop.id, username: BENCH_MERCHANT.username, passwordCiphertext: encryptSecret(BENCH_MERCHANT.password, BENCH_ENCRYPTION_KEY, shop.id) },
+    data: {
+      shopId: shop.id,
+      username: BENCH_MERCHANT.username,
+      passwordCiphertext: encryptSecret(BENCH_MERCHANT.password, BENCH_ENCRYPTION_KEY, shop.id),
+    },
   });
   // What the merchant's visit to the preview left behind: the price list and the Portokasse catalog.
   await productCatalogForUse(db, im, new Date());
@@ -142,11 +103,18 @@ async function main(): Promise<RunResult> {
   /** After each cart's labels are stored: once the batch has no cart left to buy or download, build its file. */
   async function afterLabels(batchId: string): Promise<void> {
     const open = await db.frankingCart.count({
-      where: { batchId, OR: [{ state: { in: ["PLANNED", "INITIALIZED", "CHECKOUT_SENT"] } }, { state: "BOUGHT", fetchedAt: null }] },
+      where: {
+        batchId,
+        OR: [
+          { state: { in: ["PLANNED", "INITIALIZED", "CHECKOUT_SENT"] } },
+          { state: "BOUGHT", fetchedAt: null },
+        ],
+      },
     });
     if (open > 0 || labelFiles.has(batchId)) return;
     const file = batchLabels(deps, { shopDomain: config.shopDomain, batchId }).then((built) => {
-      if (!built || Buffer.from(built.bytes.subarray(0, 5)).toString() !== "%PDF-") problems.push("the merged label file is not a PDF");
+      if (!built || Buffer.from(built.bytes.subarray(0, 5)).toString() !== "%PDF-")
+        problems.push("the merged label file is not a PDF");
       return { at: Date.now(), bytes: built?.bytes.length ?? 0 };
     });
     labelFiles.set(batchId, file);
@@ -155,7 +123,8 @@ async function main(): Promise<RunResult> {
   const worker = startFrankingWorker({
     db,
     internetmarke: im,
-    portokasseFor: async (shop, client) => (await portokasseFor(db, client, shop.id, BENCH_ENCRYPTION_KEY))?.kasse ?? null,
+    portokasseFor: async (shop, client) =>
+      (await portokasseFor(db, client, shop.id, BENCH_ENCRYPTION_KEY))?.kasse ?? null,
     adminFor: async () => admin,
     hooks: { at: (point, detail) => (point === "after-labels" ? afterLabels(detail.batchId) : undefined) },
     logger: { warn: (message) => problems.push(message) },
@@ -178,25 +147,46 @@ async function main(): Promise<RunResult> {
       },
     );
     if (!confirmed.ok) throw new Error(`The orders could not be confirmed: ${confirmed.problem}`);
-    if (confirmed.leftOut.length > 0) problems.push(`${confirmed.leftOut.length} orders left out, e.g. ${confirmed.leftOut[0]?.reason}`);
-    const created = await createBatch(db, { shopId, orders: confirmed.orders, leftOut: confirmed.leftOut, options: confirmed.options, now: new Date() });
+    if (confirmed.leftOut.length > 0)
+      problems.push(`${confirmed.leftOut.length} orders left out, e.g. ${confirmed.leftOut[0]?.reason}`);
+    const created = await createBatch(db, {
+      shopId,
+      orders: confirmed.orders,
+      leftOut: confirmed.leftOut,
+      options: confirmed.options,
+      now: new Date(),
+    });
     batchIds.push(created.batchId);
     kickFrankingWorkers();
   }
   const confirmedAtMs = Date.now();
 
-  const running = async () => (await db.frankingBatch.count({ where: { id: { in: batchIds }, status: { in: ["QUEUED", "RUNNING"] } } })) > 0;
+  const running = async () =>
+    (await db.frankingBatch.count({
+      where: { id: { in: batchIds }, status: { in: ["QUEUED", "RUNNING"] } },
+    })) > 0;
   await until(async () => batchIds.every((id) => labelFiles.has(id)) || !(await running()), 100);
-  const files = await Promise.all(batchIds.map((id) => labelFiles.get(id) ?? Promise.resolve({ at: Number.NaN, bytes: 0 })));
+  const files = await Promise.all(
+    batchIds.map((id) => labelFiles.get(id) ?? Promise.resolve({ at: Number.NaN, bytes: 0 })),
+  );
   await until(async () => !(await running()), 100);
-  const batches = await db.frankingBatch.findMany({ where: { id: { in: batchIds } }, select: { status: true, finishedAt: true, maxPositionsPerCart: true } });
+  const batches = await db.frankingBatch.findMany({
+    where: { id: { in: batchIds } },
+    select: { status: true, finishedAt: true, maxPositionsPerCart: true },
+  });
   await worker.stop();
 
   const memory = rss.stop();
   const inBatches = { batchId: { in: batchIds } };
   const orders = await db.frankingOrder.findMany({ where: inBatches, select: { status: true } });
-  const vouchers = await db.voucher.findMany({ where: inBatches, select: { voucherId: true, priceCents: true, trackId: true } });
-  const carts = await db.frankingCart.findMany({ where: { ...inBatches, state: "BOUGHT" }, select: { id: true, batchId: true, shopOrderId: true } });
+  const vouchers = await db.voucher.findMany({
+    where: inBatches,
+    select: { voucherId: true, priceCents: true, trackId: true },
+  });
+  const carts = await db.frankingCart.findMany({
+    where: { ...inBatches, state: "BOUGHT" },
+    select: { id: true, batchId: true, shopOrderId: true },
+  });
   let storedLabelBytes = 0;
   for (const { id } of carts) {
     const stored = await db.frankingCart.findUniqueOrThrow({ where: { id }, select: { labelBytes: true } });

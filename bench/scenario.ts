@@ -10,13 +10,25 @@ export const LATENCY = { internetmarkeMs: 150, shopifyMs: 80 } as const;
 /** Shopify's standard plan, the fake's default bucket. */
 export const SHOPIFY_BUCKET = { maximumAvailable: 2000, restoreRate: 100 } as const;
 
-export const BENCH_APP = { clientId: "frankiermeister-bench", clientSecret: "bench-secret-4711", apiKey: "bench-api-key", apiSecret: "bench-api-secret" };
+export const BENCH_APP = {
+  clientId: "frankiermeister-bench",
+  clientSecret: "bench-secret-4711",
+  apiKey: "bench-api-key",
+  apiSecret: "bench-api-secret",
+};
 export const BENCH_MERCHANT = { username: "versand@bench.example", password: "Portokasse-bench1" };
 export const BENCH_ENCRYPTION_KEY = "7f".repeat(32);
 
 /** Sender, A4 sheet of 2 × 5 labels (page format 1), address stamps, Einschreiben for that shipping line. */
 export const BENCH_SETTINGS = {
-  sender: { name: "Katrin Vogel", company: "Frankier Demo GmbH", street: "Hauptstraße 12", postalCode: "10827", city: "Berlin", country: "DE" },
+  sender: {
+    name: "Katrin Vogel",
+    company: "Frankier Demo GmbH",
+    street: "Hauptstraße 12",
+    postalCode: "10827",
+    city: "Berlin",
+    country: "DE",
+  },
   pageFormatId: 1,
   voucherLayout: "ADDRESS_ZONE",
   registeredMailRules: [{ shippingMethod: "einschreiben", service: "EINSCHREIBEN_EINWURF" }],
@@ -36,7 +48,14 @@ const ABROAD: Array<Omit<Destination, "firstName" | "lastName">> = [
   { address1: "12 Rue de Rivoli", zip: "75004", city: "Paris", countryCode: "FR" },
   { address1: "Via del Corso 12", zip: "00186", city: "Roma", countryCode: "IT" },
   { address1: "Calle Mayor 5", zip: "28013", city: "Madrid", countryCode: "ES" },
-  { address1: "350 Fifth Avenue", zip: "10118", city: "New York", province: "New York", provinceCode: "NY", countryCode: "US" },
+  {
+    address1: "350 Fifth Avenue",
+    zip: "10118",
+    city: "New York",
+    province: "New York",
+    provinceCode: "NY",
+    countryCode: "US",
+  },
 ];
 
 /**
@@ -54,9 +73,26 @@ export function benchOrder(i: number): OrderSpec {
   };
   const round = Math.floor(i / 20);
   if (slot >= 16) {
-    return { customer, shippingAddress: { ...person, ...pick(ABROAD, slot + round) }, lineItems: [line(slot % 2 ? PRODUCTS.grusskarte : PRODUCTS.sticker)], shippingLine: SHIPPING.international };
+    return {
+      customer,
+      shippingAddress: { ...person, ...pick(ABROAD, slot + round) },
+      lineItems: [line(slot % 2 ? PRODUCTS.grusskarte : PRODUCTS.sticker)],
+      shippingLine: SHIPPING.international,
+    };
   }
-  const product = slot < 12 ? PRODUCTS.grusskarte : slot < 14 ? PRODUCTS.sticker : slot === 14 ? PRODUCTS.notizbuch : PRODUCTS.grusskarte;
+  const product =
+    slot < 12
+      ? PRODUCTS.grusskarte
+      : slot < 14
+        ? PRODUCTS.sticker
+        : slot === 14
+          ? PRODUCTS.notizbuch
+          : PRODUCTS.grusskarte;
   const shippingLine = slot === 15 ? SHIPPING.einschreiben : SHIPPING.standard;
-  return { customer, shippingAddress: { ...person, ...pick(DOMESTIC, slot + round) }, lineItems: [line(product)], shippingLine };
+  return {
+    customer,
+    shippingAddress: { ...person, ...pick(DOMESTIC, slot + round) },
+    lineItems: [line(product)],
+    shippingLine,
+  };
 }

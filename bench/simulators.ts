@@ -21,7 +21,10 @@ sim.faults.latencyMs = LATENCY.internetmarkeMs;
 const fake = createShopifyFake({ apiKey: BENCH_APP.apiKey, apiSecret: BENCH_APP.apiSecret });
 const { shopDomain, accessToken } = fake.seedDemoShop();
 const shop = fake.shop(shopDomain);
-const orderIds = Array.from({ length: config.n }, (_, i) => `gid://shopify/Order/${shop.addOrder(benchOrder(i)).id}`);
+const orderIds = Array.from(
+  { length: config.n },
+  (_, i) => `gid://shopify/Order/${shop.addOrder(benchOrder(i)).id}`,
+);
 fake.throttle = { ...SHOPIFY_BUCKET };
 fake.latencyMs = LATENCY.shopifyMs;
 
@@ -50,7 +53,8 @@ function report(): SimReport {
       count: orders.length,
       withOneFulfillment: orders.filter((o) => o.fulfillments.length === 1).length,
       tagged: orders.filter((o) => o.tags.includes(FRANKED_TAG)).length,
-      withVoucherMetafield: orderIds.filter((id) => shop.metafieldsOf(id).some((m) => m.key === "vouchers")).length,
+      withVoucherMetafield: orderIds.filter((id) => shop.metafieldsOf(id).some((m) => m.key === "vouchers"))
+        .length,
       trackingNumbers: orders.flatMap((o) => o.fulfillments.flatMap((f) => f.trackingInfo)).length,
     },
   };
@@ -65,4 +69,11 @@ process.on("message", (raw) => {
   void Promise.all([imServer.close(), fakeServer.close()]).finally(() => process.exit(0));
 });
 
-send({ type: "ready", imOrigin: imServer.origin, fakeOrigin: fakeServer.origin, shopDomain, accessToken, orderIds });
+send({
+  type: "ready",
+  imOrigin: imServer.origin,
+  fakeOrigin: fakeServer.origin,
+  shopDomain,
+  accessToken,
+  orderIds,
+});

@@ -49,21 +49,29 @@ function tally(keys: readonly string[]): Record<string, number> {
   return counts;
 }
 
-const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
 /** Everything that must hold after a run: each order bought once, paid once, written to Shopify once. */
 export function verify(n: number, { result, report }: Measured): string[] {
   const problems = [...result.problems];
   if (result.batchStatus !== "DONE") problems.push(`batch ended ${result.batchStatus}`);
-  if (result.orders !== n || result.fulfilled !== n) problems.push(`${result.fulfilled} of ${n} orders fulfilled`);
+  if (result.orders !== n || result.fulfilled !== n)
+    problems.push(`${result.fulfilled} of ${n} orders fulfilled`);
   if (result.voucherIds.length !== n) problems.push(`${result.voucherIds.length} vouchers for ${n} orders`);
-  if (!sameSet(result.voucherIds, report.wallet.voucherIds)) problems.push("the wallet's vouchers differ from the recorded ones");
-  if (report.wallet.purchasedCents !== result.voucherCents) problems.push("the wallet's debits differ from the recorded prices");
-  if (!sameSet(result.cartRefs, report.wallet.purchaseRefs)) problems.push("the wallet's purchases differ from the bought carts");
+  if (!sameSet(result.voucherIds, report.wallet.voucherIds))
+    problems.push("the wallet's vouchers differ from the recorded ones");
+  if (report.wallet.purchasedCents !== result.voucherCents)
+    problems.push("the wallet's debits differ from the recorded prices");
+  if (!sameSet(result.cartRefs, report.wallet.purchaseRefs))
+    problems.push("the wallet's purchases differ from the bought carts");
   const o = report.orders;
-  if (o.withOneFulfillment !== n) problems.push(`${o.withOneFulfillment} of ${n} orders have exactly one fulfillment`);
-  if (o.tagged !== n || o.withVoucherMetafield !== n) problems.push(`${o.tagged} tagged, ${o.withVoucherMetafield} with the voucher metafield, of ${n}`);
-  if (o.trackingNumbers !== result.trackIds) problems.push(`${o.trackingNumbers} tracking numbers in Shopify for ${result.trackIds} Einschreiben`);
+  if (o.withOneFulfillment !== n)
+    problems.push(`${o.withOneFulfillment} of ${n} orders have exactly one fulfillment`);
+  if (o.tagged !== n || o.withVoucherMetafield !== n)
+    problems.push(`${o.tagged} tagged, ${o.withVoucherMetafield} with the voucher metafield, of ${n}`);
+  if (o.trackingNumbers !== result.trackIds)
+    problems.push(`${o.trackingNumbers} tracking numbers in Shopify for ${result.trackIds} Einschreiben`);
   if (!(result.labelFileBytes > 0)) problems.push("no merged label file");
   return problems;
 }
@@ -135,9 +143,12 @@ export function jsonLine(n: number, database: string, batched: RunFigures, perOr
     confirmMs: Math.round(batched.confirmMs),
     purchaseMs: Math.round(batched.wallMs - batched.confirmMs),
     perOrderCartPurchaseMs: perOrder ? Math.round(perOrder.wallMs - perOrder.confirmMs) : null,
-    purchaseSpeedup: perOrder ? round((perOrder.wallMs - perOrder.confirmMs) / (batched.wallMs - batched.confirmMs), 1) : null,
+    purchaseSpeedup: perOrder
+      ? round((perOrder.wallMs - perOrder.confirmMs) / (batched.wallMs - batched.confirmMs), 1)
+      : null,
     confirmReadsLowerBoundMs: Math.round(batched.bounds.readsMs),
-    fulfilledBoundBy: batched.bounds.throttleMs >= batched.bounds.fulfilledChainMs ? "shopify-throttle" : "call-chain",
+    fulfilledBoundBy:
+      batched.bounds.throttleMs >= batched.bounds.fulfilledChainMs ? "shopify-throttle" : "call-chain",
     maxRssMb: batched.maxRssMb,
     batches: batched.batches,
     carts: batched.carts,

@@ -14,7 +14,10 @@ export function table(lines: readonly JsonLine[], header: string): string {
     ["    one cart per order", (l) => seconds(l.perOrderCartWallMs)],
     ["    speed-up over one cart per order", (l) => (l.speedup === null ? "–" : `${l.speedup}×`)],
     ["    of which confirm (orders read, priced)", (l) => seconds(l.confirmMs)],
-    ["    after confirm: batched / one cart per order", (l) => `${seconds(l.purchaseMs)} / ${seconds(l.perOrderCartPurchaseMs)}`],
+    [
+      "    after confirm: batched / one cart per order",
+      (l) => `${seconds(l.purchaseMs)} / ${seconds(l.perOrderCartPurchaseMs)}`,
+    ],
     ["    speed-up after confirm", (l) => (l.purchaseSpeedup === null ? "–" : `${l.purchaseSpeedup}×`)],
     ["(b) confirm → all written to Shopify", () => ""],
     ["    measured", (l) => seconds(l.fulfilledWallMs)],
@@ -23,28 +26,51 @@ export function table(lines: readonly JsonLine[], header: string): string {
     ["    one cart per order", (l) => seconds(l.perOrderCartFulfilledWallMs)],
     ["Deutsche Post calls per order", (l) => `${l.imCallsPerOrder} (${l.imCalls} calls)`],
     ["batches (≤ 250 orders each) / carts", (l) => `${l.batches} / ${l.carts}`],
-    ["    one cart per order", (l) => (l.perOrderCartImCallsPerOrder === null ? "–" : String(l.perOrderCartImCallsPerOrder))],
-    ["Shopify calls per order", (l) => `${l.shopifyCallsPerOrder} (${l.shopifyCalls} calls, ${l.shopifyThrottled} throttled)`],
+    [
+      "    one cart per order",
+      (l) => (l.perOrderCartImCallsPerOrder === null ? "–" : String(l.perOrderCartImCallsPerOrder)),
+    ],
+    [
+      "Shopify calls per order",
+      (l) => `${l.shopifyCallsPerOrder} (${l.shopifyCalls} calls, ${l.shopifyThrottled} throttled)`,
+    ],
     ["Shopify cost: actual / requested", (l) => `${l.shopifyActualCost} / ${l.shopifyRequestedCost}`],
     ["peak RSS: sampled / kernel high-water", (l) => `${l.peakRssMb} / ${l.maxRssMb} MB`],
     ["every order franked once, paid once, fulfilled once", (l) => (l.verified ? "yes" : "NO (below)")],
   ];
   const heads = lines.map((l) => `N = ${l.n}`);
   const cells = rows.map(([label, cell]) => [label, ...lines.map(cell)]);
-  const widths = [0, ...lines.map((_, i) => i + 1)].map((col) => Math.max(col === 0 ? 0 : (heads[col - 1]?.length ?? 0), ...cells.map((r) => r[col]?.length ?? 0)));
-  const pad = (row: string[]) => row.map((cell, col) => (col === 0 ? cell.padEnd(widths[0] ?? 0) : cell.padStart(widths[col] ?? 0))).join("   ");
+  const widths = [0, ...lines.map((_, i) => i + 1)].map((col) =>
+    Math.max(col === 0 ? 0 : (heads[col - 1]?.length ?? 0), ...cells.map((r) => r[col]?.length ?? 0)),
+  );
+  const pad = (row: string[]) =>
+    row
+      .map((cell, col) => (col === 0 ? cell.padEnd(widths[0] ?? 0) : cell.padStart(widths[col] ?? 0)))
+      .join("   ");
   const out = [header, "", pad(["", ...heads]), ...cells.map(pad), ""];
 
-  for (const l of lines.filter((line) => !line.verified)) out.push(`N = ${l.n} FAILED verification: ${l.problems.join("; ")}`, "");
+  for (const l of lines.filter((line) => !line.verified))
+    out.push(`N = ${l.n} FAILED verification: ${l.problems.join("; ")}`, "");
   const at250 = lines.find((l) => l.n === 250);
   const at1000 = lines.find((l) => l.n === 1000);
-  out.push("Targets (issue \"Frank orders\", item 6) apply to phase (a); phase (b) is reported with its own bound:");
+  out.push(
+    'Targets (issue "Frank orders", item 6) apply to phase (a); phase (b) is reported with its own bound:',
+  );
   if (at250) {
-    out.push(`  N = 250: at most 0.05 Deutsche Post calls per order: ${at250.imCallsPerOrder} – ${mark(at250.targets.imCallsPerOrder)}`);
-    out.push(`  N = 250: at least 10× faster than one cart per order: ${at250.speedup ?? "–"}× – ${mark(at250.targets.tenTimesFaster)}`);
-    out.push(`  N = 250: within 1.5× the lower bound: ${at250.wallToLowerBound}× – ${mark(at250.targets.withinOneAndAHalfLowerBounds)}`);
+    out.push(
+      `  N = 250: at most 0.05 Deutsche Post calls per order: ${at250.imCallsPerOrder} – ${mark(at250.targets.imCallsPerOrder)}`,
+    );
+    out.push(
+      `  N = 250: at least 10× faster than one cart per order: ${at250.speedup ?? "–"}× – ${mark(at250.targets.tenTimesFaster)}`,
+    );
+    out.push(
+      `  N = 250: within 1.5× the lower bound: ${at250.wallToLowerBound}× – ${mark(at250.targets.withinOneAndAHalfLowerBounds)}`,
+    );
   } else out.push("  (N = 250 not run)");
-  if (at1000) out.push(`  N = 1000: peak RSS under 300 MB: ${Math.max(at1000.peakRssMb, at1000.maxRssMb)} MB – ${mark(at1000.targets.peakRssUnder300Mb)}`);
+  if (at1000)
+    out.push(
+      `  N = 1000: peak RSS under 300 MB: ${Math.max(at1000.peakRssMb, at1000.maxRssMb)} MB – ${mark(at1000.targets.peakRssUnder300Mb)}`,
+    );
   else out.push("  (N = 1000 not run)");
   out.push(
     "",

@@ -10,7 +10,12 @@ import { reuseLibsqlStatements } from "./libsql-statements.server";
 /** Both generated clients share one model API (the schemas are twins); code is typed against it. */
 export type Db = SqliteClient;
 
-export function createDb(target: DatabaseTarget): Db {
+export interface DbOptions {
+  /** PostgreSQL: the most connections this client opens (node-postgres pool `max`, default 10). */
+  poolMax?: number;
+}
+
+export function createDb(target: DatabaseTarget, options: DbOptions = {}): Db {
   if (target.provider === "sqlite") {
     const file = sqliteFile(target);
     if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
@@ -19,7 +24,10 @@ export function createDb(target: DatabaseTarget): Db {
   }
   const url = new URL(target.url);
   url.searchParams.delete("schema");
-  const adapter = new PrismaPg({ connectionString: url.toString() }, { schema: target.schema });
+  const adapter = new PrismaPg(
+    { connectionString: url.toString(), max: options.poolMax ?? 10 },
+    { schema: target.schema },
+  );
   // The twin schemas generate the same model API; the clients' types differ only in the
   // isolation levels $transaction accepts (SQLite knows only Serializable), so the
   // PostgreSQL client is used through the SQLite client's type. The schema-twin test keeps them equal.

@@ -6,24 +6,40 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "~/db.server";
 import { LeaseLostError } from "./context";
+import type { DueBatch } from "./fair-pick";
 import { ACTIVE_BATCH_STATUS } from "./model";
 
 export const leaseToken = (owner: string): string => `${owner}#${randomUUID().slice(0, 8)}`;
 
 const free = (now: Date) => ({ OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] });
 
-/** Batches a worker may take now, oldest first. */
-export async function dueBatches(db: Db, now: Date, limit: number): Promise<string[]> {
-  const rows = await db.frankingBatch.findMany({
+/** Batches a worker may take now, oldest first, with their shop (for the fair pick, fair-pick.ts). */
+export async function dueBatches(db: Db, now: Date, limit: number): Promise<DueBatch[]> {
+  return db.frankingBatch.findMany({
     where: { status: { in: [...ACTIVE_BATCH_STATUS] }, ...free(now) },
     orderBy: { createdAt: "asc" },
     take: limit,
-    select: { id: true },
+    select: { id: true, shopId: true, createdAt: true },
   });
-  return rows.map((r) => r.id);
 }
 
-export async function takeLease(db: Db, batchId: string, token: string, now: Date, leaseMs: number): Promise<boolean> {
+/** Batches running now per shop in every process: those whose lease has not expired. */
+export async function runningByShop(db: Db, now: Date): Promise<Map<string, number>> {
+  const rows = await db.frankingBatch.groupBy({
+    by: ["shopId"],
+    where: { status: "RUNNING", leaseUntil: { gte: now }, leaseOwner: { not: null } },
+    _count: { _all: true },
+  });
+  return new Map(rows.map((row) => [row.shopId, row._count._all]));
+}
+
+export async function takeLease(
+  db: Db,
+  batchId: string,
+  token: string,
+  now: Date,
+  leaseMs: number,
+): Promise<boolean> {
   const taken = await db.frankingBatch.updateMany({
     where: { id: batchId, status: { in: [...ACTIVE_BATCH_STATUS] }, ...free(now) },
     data: { leaseOwner: token, leaseUntil: new Date(now.getTime() + leaseMs), status: "RUNNING" },
@@ -31,7 +47,13 @@ export async function takeLease(db: Db, batchId: string, token: string, now: Dat
   return taken.count === 1;
 }
 
-export async function renewLease(db: Db, batchId: string, token: string, now: Date, leaseMs: number): Promise<void> {
+export async function renewLease(
+  db: Db,
+  batchId: string,
+  token: string,
+  now: Date,
+  leaseMs: number,
+): Promise<void> {
   const renewed = await db.frankingBatch.updateMany({
     where: { id: batchId, leaseOwner: token },
     data: { leaseUntil: new Date(now.getTime() + leaseMs) },
@@ -50,5 +72,8 @@ export async function releaseLease(
   nextLookAt: Date | null,
   data: { attempts?: number; error?: string | null } = {},
 ): Promise<void> {
-  await db.frankingBatch.updateMany({ where: { id: batchId, leaseOwner: token }, data: { ...data, leaseOwner: null, leaseUntil: nextLookAt } });
+  await db.frankingBatch.updateMany({
+    where: { id: batchId, leaseOwner: token },
+    data: { ...data, leaseOwner: null, leaseUntil: nextLookAt },
+  });
 }

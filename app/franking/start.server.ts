@@ -14,8 +14,11 @@ export function startAppFrankingWorker(overrides: Partial<FrankingWorkerOptions>
   return startFrankingWorker({
     db: db(),
     internetmarke: internetmarke(),
-    portokasseFor: async (shop, im) => (await portokasseFor(db(), im, shop.id, config().ENCRYPTION_KEY))?.kasse ?? null,
+    portokasseFor: async (shop, im) =>
+      (await portokasseFor(db(), im, shop.id, config().ENCRYPTION_KEY))?.kasse ?? null,
     adminFor: async (shopDomain) => (await unauthenticated.admin(shopDomain)).admin,
+    maxConcurrentBatches: config().FRANKING_CONCURRENCY,
+    maxBatchesPerShop: config().FRANKING_BATCHES_PER_SHOP,
     logger: { info: (message) => console.info(message), warn: (message) => console.warn(message) },
     ...overrides,
   });

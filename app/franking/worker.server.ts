@@ -21,7 +21,8 @@ import {
   type RunContext,
 } from "./context";
 import { lazyAdmin, lazyPortokasse } from "./lazy.server";
-import { dueBatches, leaseToken, releaseLease, renewLease, takeLease } from "./lease.server";
+import { pickFair } from "./fair-pick";
+import { dueBatches, leaseToken, releaseLease, renewLease, runningByShop, takeLease } from "./lease.server";
 import { runBatch } from "./run-batch.server";
 import { CostBudget, interactiveReadsRunning } from "~/shopify/cost-budget.server";
 
@@ -29,7 +30,10 @@ export interface FrankingWorkerOptions {
   db: Db;
   internetmarke: InternetmarkeClient;
   /** The shop's Portokasse, or null when none is linked (see app/portokasse: `portokasseFor`). */
-  portokasseFor(shop: { id: string; domain: string }, internetmarke: InternetmarkeClient): Promise<Portokasse | null>;
+  portokasseFor(
+    shop: { id: string; domain: string },
+    internetmarke: InternetmarkeClient,
+  ): Promise<Portokasse | null>;
   /** Admin API access without a request: `unauthenticated.admin(shop)` in production, the fake in tests. */
   adminFor(shopDomain: string): Promise<AdminGraphql>;
   now?: () => Date;
@@ -37,8 +41,10 @@ export interface FrankingWorkerOptions {
   /** Names this worker in leases (host and process id by default). */
   owner?: string;
   pollMs?: number;
-  /** Batches the background loop runs at once (default 4). `workOnce()` runs one after another. */
+  /** Batches the background loop of this process runs at once (default 16). `workOnce()` runs one after another. */
   maxConcurrentBatches?: number;
+  /** The most batches of one shop running at once across all processes (default 4; fair-pick.ts). */
+  maxBatchesPerShop?: number;
   timings?: Partial<FrankingTimings>;
   fetchBytes?: FetchBytes;
   hooks?: FrankingHooks;
@@ -54,7 +60,12 @@ export interface FrankingWorker {
 }
 
 /** 10 s, 20 s, 40 s ... capped at 15 minutes. */
-export const batchBackoffMs = (attempts: number): number => Math.min(15 * 60_000, 10_000 * 2 ** Math.max(0, attempts - 1));
+export const batchBackoffMs = (attempts: number): number =>
+  Math.min(15 * 60_000, 10_000 * 2 ** Math.max(0, attempts - 1));
+
+/** Defaults of the background loop; FRANKING_CONCURRENCY and FRANKING_BATCHES_PER_SHOP override them. */
+export const DEFAULT_CONCURRENT_BATCHES = 16;
+export const DEFAULT_BATCHES_PER_SHOP = 4;
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -81,7 +92,8 @@ export function createFrankingWorker(options: FrankingWorkerOptions): StartableW
   const budgetFor = (shopId: string) => {
     let budget = budgets.get(shopId);
     const reserve = () => (interactiveReadsRunning(shopId) ? INTERACTIVE_RESERVE : 0);
-    if (!budget) budgets.set(shopId, (budget = new CostBudget({ now: () => now().getTime(), sleep, reserve })));
+    if (!budget)
+      budgets.set(shopId, (budget = new CostBudget({ now: () => now().getTime(), sleep, reserve })));
     return budget;
   };
 
@@ -111,18 +123,25 @@ export function createFrankingWorker(options: FrankingWorkerOptions): StartableW
       await releaseLease(db, batchId, token, null, { attempts, error: message });
       return;
     }
-    await releaseLease(db, batchId, token, new Date(now().getTime() + batchBackoffMs(attempts)), { attempts, error: message });
+    await releaseLease(db, batchId, token, new Date(now().getTime() + batchBackoffMs(attempts)), {
+      attempts,
+      error: message,
+    });
   }
 
   async function runOne(batchId: string): Promise<boolean> {
     const token = leaseToken(owner);
     if (!(await takeLease(db, batchId, token, now(), timings.leaseMs))) return false;
-    const batch = await db.frankingBatch.findUniqueOrThrow({ where: { id: batchId }, include: { shop: { select: { id: true, domain: true } } } });
+    const batch = await db.frankingBatch.findUniqueOrThrow({
+      where: { id: batchId },
+      include: { shop: { select: { id: true, domain: true } } },
+    });
     const ctx = contextFor(batch.shop, batchId, token);
     try {
       const outcome = await runBatch(ctx, batchId);
       await releaseLease(db, batchId, token, outcome.kind === "later" ? outcome.at : null);
-      if (outcome.kind === "finished") options.logger?.info?.(`Franking batch ${batchId} finished: ${outcome.status}`);
+      if (outcome.kind === "finished")
+        options.logger?.info?.(`Franking batch ${batchId} finished: ${outcome.status}`);
     } catch (error) {
       if (error instanceof LeaseLostError) return true;
       await failed(ctx, batchId, token, error);
@@ -132,16 +151,31 @@ export function createFrankingWorker(options: FrankingWorkerOptions): StartableW
 
   const running = new Map<string, Promise<void>>();
 
-  /** Starts due batches in the free slots; a finished run kicks the loop to fill its slot again. */
+  /**
+   * Starts due batches in the free slots, fairly across shops (fair-pick.ts); a finished run kicks the
+   * loop to fill its slot again.
+   */
   async function fill(): Promise<boolean> {
-    const slots = options.maxConcurrentBatches ?? 4;
+    const slots = options.maxConcurrentBatches ?? DEFAULT_CONCURRENT_BATCHES;
     if (running.size >= slots) return false;
-    for (const id of await dueBatches(db, now(), slots + running.size)) {
-      if (loop.stopped || running.size >= slots) break;
-      if (running.has(id)) continue;
+    const at = now();
+    const [due, busy] = await Promise.all([
+      dueBatches(db, at, Math.max(100, slots * 4)),
+      runningByShop(db, at),
+    ]);
+    const picked = pickFair({
+      due,
+      runningByShop: busy,
+      runningHere: new Set(running.keys()),
+      slots: slots - running.size,
+      perShop: options.maxBatchesPerShop ?? DEFAULT_BATCHES_PER_SHOP,
+    });
+    for (const id of picked) {
+      if (loop.stopped) break;
       const run = runOne(id).then(
         () => undefined,
-        (error: unknown) => options.logger?.warn?.(`Franking batch ${id} could not be run: ${describeError(error)}`),
+        (error: unknown) =>
+          options.logger?.warn?.(`Franking batch ${id} could not be run: ${describeError(error)}`),
       );
       running.set(id, run);
       void run.finally(() => {
@@ -165,7 +199,7 @@ export function createFrankingWorker(options: FrankingWorkerOptions): StartableW
     kick: () => loop.kick(),
     async workOnce() {
       let ran = 0;
-      for (const id of await dueBatches(db, now(), 10)) {
+      for (const { id } of await dueBatches(db, now(), 10)) {
         if (loop.stopped) break;
         if (await runOne(id)) ran++;
       }

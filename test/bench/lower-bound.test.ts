@@ -18,7 +18,10 @@ describe("the benchmark's lower bound", () => {
 
   it("adds the Deutsche Post chain after the reads for the labels, and takes the longer chain for Shopify", () => {
     const confirmReads = [read(17), read(17), read(16)];
-    const bounds = lowerBounds({ confirmReads, allCalls: [...confirmReads, ...Array.from({ length: 50 }, () => write)], carts: 1 }, MODEL);
+    const bounds = lowerBounds(
+      { confirmReads, allCalls: [...confirmReads, ...Array.from({ length: 50 }, () => write)], carts: 1 },
+      MODEL,
+    );
     expect(bounds.readsMs).toBe(240); // three queries one after another; the bucket holds them
     expect(bounds.labelsReadyMs).toBe(240 + 4 * 150); // login, initCart, checkout, download
     expect(bounds.fulfilledChainMs).toBe(240 + 3 * 150 + 2 * 80);

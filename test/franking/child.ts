@@ -22,6 +22,8 @@ export interface ChildConfig {
   untilIdle?: boolean;
   leaseMs?: number;
   report?: boolean;
+  shops?: Array<{ domain: string; accessToken: string; username: string; password: string }>;
+  background?: { concurrency: number; perShop: number } | null;
 }
 
 export function runChild(config: ChildConfig): Promise<ChildRun> {

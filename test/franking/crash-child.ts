@@ -31,24 +31,40 @@ const configSchema = z.object({
   leaseMs: z.number().default(60_000),
   /** Print every crash point passed as a JSON line (which worker ran which batch). */
   report: z.boolean().default(false),
+  /** Several shops, each with its own Shopify token and Portokasse (the many-shops test); default: the one above. */
+  shops: z
+    .array(
+      z.object({ domain: z.string(), accessToken: z.string(), username: z.string(), password: z.string() }),
+    )
+    .default([]),
+  /** Run the background loop (fair pick, several batches at once) until no batch is active, instead of workOnce(). */
+  background: z.object({ concurrency: z.number(), perShop: z.number() }).nullable().default(null),
 });
 
 const config = configSchema.parse(JSON.parse(process.env.FRANKING_CHILD ?? "{}"));
 const started = Date.now();
 const now = () => new Date(config.clockStartMs + (Date.now() - started));
 
-const admin: AdminGraphql = {
+const adminOf = (shopDomain: string, accessToken: string): AdminGraphql => ({
   graphql: (query, options) =>
     fetch(`${config.fakeOrigin}/admin/api/2026-10/graphql.json`, {
       method: "POST",
       headers: {
         "Content-Type": "application/json",
-        "X-Shopify-Access-Token": config.accessToken,
-        "X-Shopify-Shop-Domain": config.shopDomain,
+        "X-Shopify-Access-Token": accessToken,
+        "X-Shopify-Shop-Domain": shopDomain,
       },
       body: JSON.stringify({ query, variables: options?.variables }),
     }),
-};
+});
+const shops = new Map(config.shops.map((shop) => [shop.domain, shop]));
+const credentialsOf = (domain: string) =>
+  shops.get(domain) ?? {
+    domain: config.shopDomain,
+    accessToken: config.accessToken,
+    username: config.username,
+    password: config.password,
+  };
 
 const db = createDb(databaseTarget(config.databaseUrl));
 const internetmarke = createInternetmarkeClient({
@@ -63,20 +79,33 @@ const internetmarke = createInternetmarkeClient({
 const worker = createFrankingWorker({
   db,
   internetmarke,
-  portokasseFor: async (_shop, im) => im.portokasse({ username: config.username, password: config.password }),
-  adminFor: async () => admin,
+  portokasseFor: async (shop, im) => {
+    const { username, password } = credentialsOf(shop.domain);
+    return im.portokasse({ username, password });
+  },
+  adminFor: async (domain) => adminOf(domain, credentialsOf(domain).accessToken),
+  maxConcurrentBatches: config.background?.concurrency,
+  maxBatchesPerShop: config.background?.perShop,
   now,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 20))),
   owner: config.owner,
   timings: { reconcileDelayMs: 10, leaseMs: config.leaseMs },
   hooks: {
     at(point, detail) {
-      if (config.report) process.stdout.write(`${JSON.stringify({ point, batchId: detail.batchId, owner: config.owner })}\n`);
+      if (config.report)
+        process.stdout.write(`${JSON.stringify({ point, batchId: detail.batchId, owner: config.owner })}\n`);
       if (point === config.crashAt) process.kill(process.pid, "SIGKILL");
     },
   },
 });
 
-let ran = await worker.workOnce();
-while (config.untilIdle && ran > 0) ran = await worker.workOnce();
+if (config.background) {
+  worker.start();
+  const active = () => db.frankingBatch.count({ where: { status: { in: ["QUEUED", "RUNNING"] } } });
+  while ((await active()) > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+  await worker.stop();
+} else {
+  let ran = await worker.workOnce();
+  while (config.untilIdle && ran > 0) ran = await worker.workOnce();
+}
 await db.$disconnect();

@@ -26,6 +26,15 @@ describe("documents Shopify would reject", () => {
     });
   });
 
+  it("answers a document sent again exactly as the first time (documents are validated once and kept)", async () => {
+    const first = await run("query ShopInfo { shop { id billingAdress { city } } }");
+    const again = await run("query ShopInfo { shop { id billingAdress { city } } }");
+    expect(again).toEqual(first);
+    const valid = await run("query ShopName { shop { name } }");
+    expect(await run("query ShopName { shop { name } }")).toEqual(valid);
+    expect(valid.body.errors).toBeUndefined();
+  });
+
   it("reports a missing required variable as INVALID_VARIABLE at the variable definition", async () => {
     const reply = await run("query OrderById($id: ID!) { order(id: $id) { id } }");
     expect(reply.body.errors).toEqual([

@@ -58,6 +58,32 @@ function fail(errors: ShopifyErrorJson[], operationName: string | null): GraphQL
   return { status: 200, body: { errors }, operationName, requestedCost: 0, actualCost: 0, throttled: false };
 }
 
+interface CheckedDocument {
+  document: DocumentNode;
+  validationErrors: readonly GraphQLError[];
+}
+
+/**
+ * Parsed and validated documents by their text and schema. Validating against the whole Admin schema takes
+ * milliseconds of CPU per request, and an app sends the same few documents again and again, so a benchmark
+ * with thousands of calls would otherwise measure the fake's validation instead of the app. Validation
+ * depends on nothing but the schema and the text, so the answers are the same.
+ */
+const checkedDocuments = new WeakMap<GraphQLSchema, Map<string, CheckedDocument>>();
+const CHECKED_DOCUMENTS_KEPT = 200;
+
+function parseAndValidate(schema: GraphQLSchema, query: string): CheckedDocument {
+  let cache = checkedDocuments.get(schema);
+  if (!cache) checkedDocuments.set(schema, (cache = new Map()));
+  const known = cache.get(query);
+  if (known) return known;
+  const document = parse(query);
+  const checked = { document, validationErrors: validate(schema, document) };
+  if (cache.size >= CHECKED_DOCUMENTS_KEPT) cache.delete(cache.keys().next().value ?? "");
+  cache.set(query, checked);
+  return checked;
+}
+
 /**
  * One Admin GraphQL request: parse, validate against the real schema, coerce variables, price the query,
  * charge the shop's bucket, execute over the fake's records, refund what the query did not use.
@@ -73,14 +99,14 @@ export async function runGraphQL(body: unknown, pipeline: Pipeline): Promise<Gra
   }
   const requestedName = typeof body.operationName === "string" ? body.operationName : null;
   const variables = isRecord(body.variables) ? body.variables : {};
-  let document: DocumentNode;
+  let checked: CheckedDocument;
   try {
-    document = parse(body.query);
+    checked = parseAndValidate(schema, body.query);
   } catch (error) {
     if (error instanceof GraphQLError) return fail([parseErrorJson(error, body.query)], requestedName);
     throw error;
   }
-  const validationErrors = validate(schema, document);
+  const { document, validationErrors } = checked;
   if (validationErrors.length > 0) {
     return fail(toShopifyValidationErrors(validationErrors, document, schema), requestedName);
   }

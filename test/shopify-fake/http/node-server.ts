@@ -41,6 +41,9 @@ export async function serve(
         res.end(JSON.stringify({ errors: "Internal Server Error", fakeCause: String(error) }));
       });
   });
+  // Idle connections stay open as long as behind the real services' load balancers, not Node's 5 s: a
+  // client under load may otherwise send on a socket the server is just closing ("other side closed").
+  server.keepAliveTimeout = 65_000;
   const host = opts.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -59,6 +59,9 @@ export async function listen(
       }
     })();
   });
+  // Idle connections stay open as long as behind the real services' load balancers, not Node's 5 s: a
+  // client under load may otherwise send on a socket the server is just closing ("other side closed").
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(opts.port ?? 0, host, () => {

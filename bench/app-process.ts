@@ -1,0 +1,69 @@
+/**
+ * What every app process of the benchmark needs, single-shop (`run.ts`) and multi-shop (`multi/app.ts`):
+ * its peak memory sampled, and Admin GraphQL over real HTTP to the Shopify fake.
+ */
+import { GraphqlQueryError } from "@shopify/shopify-api";
+import { z } from "zod";
+import type { AdminGraphql } from "~/shopify/graphql.server";
+
+/** Samples the resident set every 20 ms; the kernel's high-water mark is read at the end as well. */
+export function sampleRss() {
+  let peak = { rss: process.memoryUsage().rss, at: Date.now() };
+  const take = () => {
+    const rss = process.memoryUsage().rss;
+    if (rss > peak.rss) peak = { rss, at: Date.now() };
+  };
+  const timer = setInterval(take, 20);
+  if (process.env.BENCH_DEBUG) {
+    const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+    setInterval(() => {
+      const m = process.memoryUsage();
+      process.stderr.write(
+        `memory: rss ${mb(m.rss)}, heap ${mb(m.heapUsed)} of ${mb(m.heapTotal)}, external ${mb(m.external)}, array buffers ${mb(m.arrayBuffers)}\n`,
+      );
+    }, 10_000).unref();
+  }
+  return {
+    stop: () => {
+      clearInterval(timer);
+      take();
+      return { peak: peak.rss, peakAt: peak.at, max: process.resourceUsage().maxRSS * 1024 };
+    },
+  };
+}
+
+/**
+ * Admin GraphQL over real HTTP to the fake with the shop's offline token. Like the client shopify-app-remix
+ * hands the app (`admin.graphql`), an answer with GraphQL errors (THROTTLED among them) is thrown as
+ * GraphqlQueryError with the body's errors and cost (as test/support/fake-admin.ts does in process).
+ */
+export function adminOver(origin: string, shopDomain: string, accessToken: string): AdminGraphql {
+  const bodySchema = z.object({
+    data: z.unknown().optional(),
+    errors: z.unknown().optional(),
+    extensions: z.unknown().optional(),
+  });
+  return {
+    async graphql(query, options) {
+      const response = await fetch(`${origin}/admin/api/2026-10/graphql.json`, {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/json",
+          "X-Shopify-Access-Token": accessToken,
+          "X-Shopify-Shop-Domain": shopDomain,
+        },
+        body: JSON.stringify({ query, variables: options?.variables }),
+      });
+      const body = bodySchema.parse(await response.json());
+      if (body.errors !== undefined) {
+        const graphQLErrors = Array.isArray(body.errors) ? body.errors : [];
+        throw new GraphqlQueryError({
+          message: "GraphQL operation failed",
+          response: { status: response.status },
+          body: { errors: { graphQLErrors }, extensions: body.extensions },
+        });
+      }
+      return new Response(JSON.stringify(body));
+    },
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * From a single-shop and a multi-shop measurement (same processes and settings, one run) to the
+ * scenario's JSON object and its table line: per-shop spreads, the ratios the targets judge, throughput,
+ * connections, memory and whether every shop's money holds.
+ */
+import type { MultiMeasured, MultiScenario } from "./orchestrate";
+import { spread, type Spread } from "./verify";
+
+const MB = 1024 * 1024;
+
+export interface MultiLine {
+  scenario: "multi-shop";
+  database: "postgresql";
+  shops: number;
+  ordersPerShop: number;
+  processes: number;
+  concurrency: number;
+  batchesPerShop: number;
+  poolMax: number;
+  labelsReadyMs: Spread;
+  fulfilledMs: Spread;
+  singleShop: { labelsReadyMs: number; fulfilledMs: number };
+  /** p95 over the single shop's time: the targets are ≤ 2 (labels) and ≤ 1.5 (fulfilled). */
+  labelsReadyP95Ratio: number;
+  fulfilledP95Ratio: number;
+  ordersPerSecond: number;
+  peakDbConnections: number;
+  dbConnectionLimit: number;
+  peakRssMbPerProcess: number[];
+  /** CPU seconds of the app processes and of the simulators (what the 2 cores spent where). */
+  cpuSecondsPerProcess: number[];
+  simulatorsCpuSeconds: number;
+  doublePurchases: number;
+  verified: boolean;
+  problems: string[];
+  targets: {
+    labelsReady: boolean;
+    fulfilled: boolean;
+    memory: boolean;
+    connections: boolean;
+    money: boolean;
+  };
+}
+
+const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+export function multiLine(scenario: MultiScenario, single: MultiMeasured, multi: MultiMeasured): MultiLine {
+  const singleShop = single.shops[0];
+  if (!singleShop) throw new Error("the single-shop run has no shop");
+  const labelsReadyMs = spread(multi.shops.map((s) => s.labelsReadyMs));
+  const fulfilledMs = spread(multi.shops.map((s) => s.fulfilledMs));
+  const problems = [
+    ...single.problems,
+    ...multi.problems,
+    ...[...single.shops, ...multi.shops].flatMap((s) => s.problems.map((p) => `${s.domain}: ${p}`)),
+  ];
+  const doublePurchases = multi.shops.reduce((sum, s) => sum + Math.max(0, s.vouchers - scenario.orders), 0);
+  const peakRssMbPerProcess = multi.peakRssBytesPerProcess.map((b) => round(b / MB, 1));
+  const dbConnectionLimit = scenario.processes * scenario.poolMax;
+  const peakDbConnections = Math.max(single.peakConnections, multi.peakConnections);
+  const line: Omit<MultiLine, "targets"> = {
+    scenario: "multi-shop",
+    database: "postgresql",
+    shops: scenario.shops,
+    ordersPerShop: scenario.orders,
+    processes: scenario.processes,
+    concurrency: scenario.concurrency,
+    batchesPerShop: scenario.perShop,
+    poolMax: scenario.poolMax,
+    labelsReadyMs,
+    fulfilledMs,
+    singleShop: {
+      labelsReadyMs: Math.round(singleShop.labelsReadyMs),
+      fulfilledMs: Math.round(singleShop.fulfilledMs),
+    },
+    labelsReadyP95Ratio: round(labelsReadyMs.p95 / singleShop.labelsReadyMs),
+    fulfilledP95Ratio: round(fulfilledMs.p95 / singleShop.fulfilledMs),
+    ordersPerSecond: round(
+      (scenario.shops * scenario.orders) / ((multi.finishedAtMs - multi.startedAtMs) / 1000),
+      1,
+    ),
+    peakDbConnections,
+    dbConnectionLimit,
+    peakRssMbPerProcess,
+    cpuSecondsPerProcess: multi.cpuMsPerProcess.map((ms) => round(ms / 1000, 1)),
+    simulatorsCpuSeconds: round(multi.simulatorsCpuMs / 1000, 1),
+    doublePurchases,
+    verified: problems.length === 0,
+    problems: problems.slice(0, 20),
+  };
+  return {
+    ...line,
+    targets: {
+      labelsReady: line.labelsReadyP95Ratio <= 2,
+      fulfilled: line.fulfilledP95Ratio <= 1.5,
+      memory: peakRssMbPerProcess.every((mb) => mb < 300),
+      connections: peakDbConnections <= dbConnectionLimit,
+      money: doublePurchases === 0 && line.verified,
+    },
+  };
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+export function multiTable(line: MultiLine): string {
+  const mark = (ok: boolean) => (ok ? "✓" : "✗");
+  return [
+    `Multi-shop: ${line.shops} shops × ${line.ordersPerShop} orders on ${line.processes} processes (PostgreSQL; ${line.concurrency} batches a process, ${line.batchesPerShop} a shop, pool ${line.poolMax})`,
+    `  labels ready   p50 ${s(line.labelsReadyMs.p50)}  p95 ${s(line.labelsReadyMs.p95)}  max ${s(line.labelsReadyMs.max)}  single shop ${s(line.singleShop.labelsReadyMs)}  p95/single ${line.labelsReadyP95Ratio} ${mark(line.targets.labelsReady)} (≤ 2)`,
+    `  all fulfilled  p50 ${s(line.fulfilledMs.p50)}  p95 ${s(line.fulfilledMs.p95)}  max ${s(line.fulfilledMs.max)}  single shop ${s(line.singleShop.fulfilledMs)}  p95/single ${line.fulfilledP95Ratio} ${mark(line.targets.fulfilled)} (≤ 1.5)`,
+    `  ${line.ordersPerSecond} orders/s · DB connections peak ${line.peakDbConnections} of ${line.dbConnectionLimit} ${mark(line.targets.connections)} · peak RSS per process ${line.peakRssMbPerProcess.join(", ")} MB ${mark(line.targets.memory)} (< 300)`,
+    `  CPU: app processes ${line.cpuSecondsPerProcess.join(", ")} s, simulators ${line.simulatorsCpuSeconds} s`,
+    `  money: ${line.doublePurchases} double purchases, ${line.verified ? "every shop verified" : `${line.problems.length} problems: ${line.problems.slice(0, 3).join("; ")}`} ${mark(line.targets.money)}`,
+  ].join("\n");
+}
