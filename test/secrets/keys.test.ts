@@ -89,7 +89,7 @@ describe("Shopify tokens at rest", () => {
   it("stores access and refresh tokens only as ciphertext and reads them back", async () => {
     await storage(K1).storeSession(offlineSession());
     const row = await db.session.findUniqueOrThrow({ where: { id: `offline_${SHOP}` } });
-    for (const [stored, token] of [[row.accessToken, ACCESS], [row.refreshToken ?? "", REFRESH]]) {
+    for (const [stored, token] of [[row.accessToken, ACCESS], [row.refreshToken ?? "", REFRESH]] as const) {
       expect(stored).toMatch(/^v2:k1:/);
       expect(stored).not.toContain(token);
       expect(stored).not.toContain(token.slice(6, 20));
