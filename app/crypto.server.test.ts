@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { createCipheriv, randomBytes } from "node:crypto";
-import { DecryptionError, decryptSecret, encryptSecret, KeyringError, keyIdOf, needsReencryption, parseKeyring } from "./crypto.server";
+import {
+  DecryptionError,
+  decryptSecret,
+  encryptSecret,
+  KeyringError,
+  keyIdOf,
+  needsReencryption,
+  parseKeyring,
+} from "./crypto.server";
 
 const key = "0f".repeat(32);
 const otherKey = "a1".repeat(32);
@@ -62,7 +70,9 @@ describe("keyring", () => {
     const cipher = createCipheriv("aes-256-gcm", Buffer.from(key, "hex"), iv);
     cipher.setAAD(Buffer.from("shop-1"));
     const ct = Buffer.concat([cipher.update("alt", "utf8"), cipher.final()]);
-    const v1 = ["v1", iv, cipher.getAuthTag(), ct].map((p) => (typeof p === "string" ? p : p.toString("base64url"))).join(":");
+    const v1 = ["v1", iv, cipher.getAuthTag(), ct]
+      .map((p) => (typeof p === "string" ? p : p.toString("base64url")))
+      .join(":");
     expect(decryptSecret(v1, ring, "shop-1")).toBe("alt");
     expect(needsReencryption(v1, ring)).toBe(true);
   });

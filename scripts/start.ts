@@ -7,7 +7,11 @@ import { databaseTarget } from "../app/db/database-url";
 import { migrate } from "../app/db/migrate.server";
 import { startAppServer } from "../app/server/http.server";
 import { db } from "../app/db.server";
-import { checkStoredSecrets, sealTokensInClear, UnreadableSecretsError } from "../app/secrets/stored-secrets.server";
+import {
+  checkStoredSecrets,
+  sealTokensInClear,
+  UnreadableSecretsError,
+} from "../app/secrets/stored-secrets.server";
 
 try {
   config();

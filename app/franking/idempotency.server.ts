@@ -46,12 +46,20 @@ export async function onceper(
   return { ...answer, replayed: false };
 }
 
-async function firstAnswer(db: Db, shopId: string, key: string, waitMs: number, pollMs: number): Promise<StoredAnswer> {
+async function firstAnswer(
+  db: Db,
+  shopId: string,
+  key: string,
+  waitMs: number,
+  pollMs: number,
+): Promise<StoredAnswer> {
   const until = Date.now() + waitMs;
   for (;;) {
     const row = await db.batchRequest.findUnique({ where: { shopId_key: { shopId, key } } });
-    if (row && row.status !== PENDING) return { status: row.status, body: JSON.parse(row.response) as unknown, replayed: true };
-    if (!row || Date.now() > until) return { status: 409, body: { error: "request_in_progress" }, replayed: true };
+    if (row && row.status !== PENDING)
+      return { status: row.status, body: JSON.parse(row.response) as unknown, replayed: true };
+    if (!row || Date.now() > until)
+      return { status: 409, body: { error: "request_in_progress" }, replayed: true };
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 }

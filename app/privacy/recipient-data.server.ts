@@ -22,7 +22,11 @@ export interface RecipientRecord {
 }
 
 /** Everything held about the recipients of these orders of one shop (customers/data_request). */
-export async function reportRecipients(db: Db, shopId: string, orderIds: string[]): Promise<RecipientRecord[]> {
+export async function reportRecipients(
+  db: Db,
+  shopId: string,
+  orderIds: string[],
+): Promise<RecipientRecord[]> {
   if (orderIds.length === 0) return [];
   const orders = await db.frankingOrder.findMany({
     where: { shopId, orderId: { in: orderIds } },
@@ -69,7 +73,9 @@ export async function eraseRecipientsOf(db: Db, batchOrderIds: string[], now: Da
       const touched = positions.filter((p) => batchOrderIds.includes(p.batchOrderId));
       const labelShows = touched.some((p) => p.address !== null);
       const manifestShows = cart.createManifest && touched.some((p) => p.registered);
-      const blanked = positions.map((p) => (batchOrderIds.includes(p.batchOrderId) ? { ...p, address: null } : p));
+      const blanked = positions.map((p) =>
+        batchOrderIds.includes(p.batchOrderId) ? { ...p, address: null } : p,
+      );
       await tx.frankingCart.update({
         where: { id: cart.id },
         data: {
@@ -85,7 +91,12 @@ export async function eraseRecipientsOf(db: Db, batchOrderIds: string[], now: Da
 }
 
 /** customers/redact: the recipients of these Shopify orders of one shop. */
-export async function eraseRecipients(db: Db, shopId: string, orderIds: string[], now: Date): Promise<number> {
+export async function eraseRecipients(
+  db: Db,
+  shopId: string,
+  orderIds: string[],
+  now: Date,
+): Promise<number> {
   if (orderIds.length === 0) return 0;
   const orders = await db.frankingOrder.findMany({
     where: { shopId, orderId: { in: orderIds } },

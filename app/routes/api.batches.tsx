@@ -32,7 +32,10 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     if (!started.ok) return { status: 409, body: { error: started.problem } };
     return { status: 202, body: { batchId: started.batchId, statusUrl: batchStatusUrl(started.batchId) } };
   };
-  const answer = key === null ? { ...(await create()), replayed: false } : await onceper(db(), (await shopFor(db(), session.shop)).id, key, create);
+  const answer =
+    key === null
+      ? { ...(await create()), replayed: false }
+      : await onceper(db(), (await shopFor(db(), session.shop)).id, key, create);
   const headers = answer.replayed ? { "Idempotent-Replayed": "true" } : undefined;
   return cors(Response.json(answer.body, { status: answer.status, headers }));
 };

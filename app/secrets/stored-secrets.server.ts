@@ -18,7 +18,9 @@ export interface StoredSecret {
 
 export async function storedSecrets(db: Db): Promise<StoredSecret[]> {
   const secrets: StoredSecret[] = [];
-  const accounts = await db.portokasseAccount.findMany({ select: { shopId: true, passwordCiphertext: true } });
+  const accounts = await db.portokasseAccount.findMany({
+    select: { shopId: true, passwordCiphertext: true },
+  });
   for (const a of accounts)
     secrets.push({
       kind: "portokasse password",
@@ -40,7 +42,10 @@ export async function storedSecrets(db: Db): Promise<StoredSecret[]> {
         value: s.accessToken,
         aad: tokenAad(s.id, "access"),
         write: (d, value) =>
-          d.session.updateMany({ where: { id: s.id, accessToken: s.accessToken }, data: { accessToken: value } }),
+          d.session.updateMany({
+            where: { id: s.id, accessToken: s.accessToken },
+            data: { accessToken: value },
+          }),
       });
     if (s.refreshToken)
       secrets.push({
@@ -93,7 +98,10 @@ export async function checkStoredSecrets(db: Db, keys: string): Promise<{ checke
  * Checks first, so a missing key changes nothing. Each row is written only if it still holds the value
  * read (a concurrent write wins). Afterwards, keys other than the newest can be removed.
  */
-export async function reencryptStoredSecrets(db: Db, keys: string): Promise<{ reencrypted: number; total: number }> {
+export async function reencryptStoredSecrets(
+  db: Db,
+  keys: string,
+): Promise<{ reencrypted: number; total: number }> {
   await checkStoredSecrets(db, keys);
   const secrets = await storedSecrets(db);
   let reencrypted = 0;

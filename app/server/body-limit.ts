@@ -15,7 +15,10 @@ export const BODY_LIMITS: ReadonlyArray<{ prefix: string; bytes: number }> = [
 export const DEFAULT_BODY_LIMIT = 256 * 1024;
 
 export function bodyLimitFor(pathname: string): number {
-  return BODY_LIMITS.find((l) => pathname === l.prefix || pathname.startsWith(l.prefix))?.bytes ?? DEFAULT_BODY_LIMIT;
+  return (
+    BODY_LIMITS.find((l) => pathname === l.prefix || pathname.startsWith(l.prefix))?.bytes ??
+    DEFAULT_BODY_LIMIT
+  );
 }
 
 /** 413 with the limit named; the connection is closed so the rest of the body is never read. */

@@ -62,7 +62,11 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   }
 
   const server: Server = await new Promise((resolve) => {
-    const s = app.listen(options.port, options.host ?? (options.mode === "development" ? "127.0.0.1" : "0.0.0.0"), () => resolve(s));
+    const s = app.listen(
+      options.port,
+      options.host ?? (options.mode === "development" ? "127.0.0.1" : "0.0.0.0"),
+      () => resolve(s),
+    );
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : options.port;

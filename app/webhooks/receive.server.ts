@@ -31,8 +31,7 @@ function signedBy(body: Uint8Array, hmac: string, secret: string): boolean {
 export async function receiveWebhook(db: Db, request: Request, options: ReceiveOptions): Promise<Response> {
   const log = options.log ?? ((line: string) => console.warn(line));
   const now = options.now ?? new Date();
-  if (request.method !== "POST")
-    return new Response(null, { status: 405, headers: { Allow: "POST" } });
+  if (request.method !== "POST") return new Response(null, { status: 405, headers: { Allow: "POST" } });
 
   const limit = bodyLimitFor("/webhooks");
   let body: Uint8Array;
@@ -58,7 +57,9 @@ export async function receiveWebhook(db: Db, request: Request, options: ReceiveO
 
   const freshness = deliveryFreshness(header("X-Shopify-Triggered-At"), now);
   if (freshness !== "fresh") {
-    log(`Webhook refused: ${where} is ${freshness} (X-Shopify-Triggered-At ${header("X-Shopify-Triggered-At")})`);
+    log(
+      `Webhook refused: ${where} is ${freshness} (X-Shopify-Triggered-At ${header("X-Shopify-Triggered-At")})`,
+    );
     return refuse(400, `delivery_${freshness}`);
   }
 
@@ -115,7 +116,13 @@ export async function receiveWebhook(db: Db, request: Request, options: ReceiveO
   await entry.handler(db, { shop, topic, webhookId, eventId, payload: parsed.data });
   try {
     await db.receivedWebhook.create({
-      data: { shopDomain: shop, topic, eventId, bodySha256, triggeredAt: new Date(header("X-Shopify-Triggered-At") ?? now) },
+      data: {
+        shopDomain: shop,
+        topic,
+        eventId,
+        bodySha256,
+        triggeredAt: new Date(header("X-Shopify-Triggered-At") ?? now),
+      },
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

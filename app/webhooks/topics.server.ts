@@ -107,8 +107,14 @@ export const TOPICS: Record<string, TopicEntry> = {
   // Subscribed by the automatic-franking work (issue 14); no handler yet: verified and acknowledged.
   "orders/create": { schema: order, orderOf: (p: Of<typeof order>) => p.admin_graphql_api_id },
   "orders/paid": { schema: order, orderOf: (p: Of<typeof order>) => p.admin_graphql_api_id },
-  "fulfillments/create": { schema: fulfillment, orderOf: (p: Of<typeof fulfillment>) => orderGid(p.order_id) },
-  "fulfillments/update": { schema: fulfillment, orderOf: (p: Of<typeof fulfillment>) => orderGid(p.order_id) },
+  "fulfillments/create": {
+    schema: fulfillment,
+    orderOf: (p: Of<typeof fulfillment>) => orderGid(p.order_id),
+  },
+  "fulfillments/update": {
+    schema: fulfillment,
+    orderOf: (p: Of<typeof fulfillment>) => orderGid(p.order_id),
+  },
   "customers/data_request": {
     schema: dataRequest,
     shopOf: (p: Of<typeof dataRequest>) => p.shop_domain,
@@ -119,7 +125,11 @@ export const TOPICS: Record<string, TopicEntry> = {
     shopOf: (p: Of<typeof customerRedact>) => p.shop_domain,
     handler: customerRedacted,
   },
-  "shop/redact": { schema: shopRedact, shopOf: (p: Of<typeof shopRedact>) => p.shop_domain, handler: shopRedacted },
+  "shop/redact": {
+    schema: shopRedact,
+    shopOf: (p: Of<typeof shopRedact>) => p.shop_domain,
+    handler: shopRedacted,
+  },
 };
 
 /** "APP_UNINSTALLED", "app/uninstalled" and "App/Uninstalled" name one topic. */

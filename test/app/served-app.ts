@@ -29,7 +29,9 @@ async function appBuild(): Promise<ServerBuild> {
       path: route.path,
       index: route.index,
       caseSensitive: route.caseSensitive,
-      module: (await import(/* @vite-ignore */ path.join(appDirectory, route.file))) as ServerBuild["routes"][string]["module"],
+      module: (await import(
+        /* @vite-ignore */ path.join(appDirectory, route.file)
+      )) as ServerBuild["routes"][string]["module"],
     };
   }
   return {
@@ -39,7 +41,14 @@ async function appBuild(): Promise<ServerBuild> {
     assets: { entry: { module: "/entry.js", imports: [] }, routes: {}, url: "/manifest.js", version: "test" },
     publicPath: "/",
     assetsBuildDirectory: "build/client",
-    future: { v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true, v3_lazyRouteDiscovery: true, v3_singleFetch: false, v3_routeConfig: false } as ServerBuild["future"],
+    future: {
+      v3_fetcherPersist: true,
+      v3_relativeSplatPath: true,
+      v3_throwAbortReason: true,
+      v3_lazyRouteDiscovery: true,
+      v3_singleFetch: false,
+      v3_routeConfig: false,
+    } as ServerBuild["future"],
     isSpaMode: false,
     basename: undefined,
     static: undefined,

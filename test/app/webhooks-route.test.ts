@@ -71,7 +71,14 @@ const GENUINE: Record<string, unknown> = {
   "shop/redact": { shop_id: 1, shop_domain: SHOP },
 };
 const TOPICS = Object.keys(GENUINE);
-const HANDLED = ["app/uninstalled", "app/scopes_update", "orders/cancelled", "customers/data_request", "customers/redact", "shop/redact"];
+const HANDLED = [
+  "app/uninstalled",
+  "app/scopes_update",
+  "orders/cancelled",
+  "customers/data_request",
+  "customers/redact",
+  "shop/redact",
+];
 
 let counter = 0;
 interface Headers {
@@ -96,24 +103,49 @@ function signedHeaders(body: string, h: Headers): Record<string, string> {
 }
 async function deliver(body: unknown, h: Headers) {
   const raw = typeof body === "string" ? body : JSON.stringify(body);
-  const response = await fetch(`${app.origin}/webhooks`, { method: "POST", body: raw, headers: signedHeaders(raw, h) });
+  const response = await fetch(`${app.origin}/webhooks`, {
+    method: "POST",
+    body: raw,
+    headers: signedHeaders(raw, h),
+  });
   return { status: response.status, text: await response.text() };
 }
 
 async function seed() {
   for (const table of ["ReceivedWebhook", "ComplianceRequest", "Session", "Shop"])
     await db.$executeRawUnsafe(`DELETE FROM "${table}"`);
-  for (const [domain, scopes] of [[SHOP, "read_orders,write_orders"], [OTHER, "read_orders"]] as const) {
-    await db.session.create({ data: { id: `offline_${domain}`, shop: domain, state: "", accessToken: "tok", scope: scopes } });
+  for (const [domain, scopes] of [
+    [SHOP, "read_orders,write_orders"],
+    [OTHER, "read_orders"],
+  ] as const) {
+    await db.session.create({
+      data: { id: `offline_${domain}`, shop: domain, state: "", accessToken: "tok", scope: scopes },
+    });
     const shop = await db.shop.create({ data: { domain, scopes } });
-    await db.portokasseAccount.create({ data: { shopId: shop.id, username: "u", passwordCiphertext: "v1:x:y:z" } });
+    await db.portokasseAccount.create({
+      data: { shopId: shop.id, username: "u", passwordCiphertext: "v1:x:y:z" },
+    });
     if (domain === SHOP) {
       // The app franked order 5501 for SHOP: the order topics' order belongs to SHOP, not to OTHER.
       const batch = await db.frankingBatch.create({
-        data: { shopId: shop.id, status: "DONE", labelFormat: "PNG", layout: "FRANKING_ZONE", maxPositionsPerCart: 50, tag: "frankiert" },
+        data: {
+          shopId: shop.id,
+          status: "DONE",
+          labelFormat: "PNG",
+          layout: "FRANKING_ZONE",
+          maxPositionsPerCart: 50,
+          tag: "frankiert",
+        },
       });
       await db.frankingOrder.create({
-        data: { batchId: batch.id, shopId: shop.id, orderId: `gid://shopify/Order/${ORDER}`, orderName: "#1005", status: "BOUGHT", position: 0 },
+        data: {
+          batchId: batch.id,
+          shopId: shop.id,
+          orderId: `gid://shopify/Order/${ORDER}`,
+          orderName: "#1005",
+          status: "BOUGHT",
+          position: 0,
+        },
       });
     }
   }
@@ -138,7 +170,9 @@ describe("POST /webhooks: only what Shopify signed counts", () => {
       await seed();
       const response = await deliver(GENUINE[topic], { topic });
       expect(response.status, `${topic}: ${response.text}`).toBe(200);
-      expect(JSON.parse(response.text)).toEqual({ outcome: HANDLED.includes(topic) ? "handled" : "acknowledged" });
+      expect(JSON.parse(response.text)).toEqual({
+        outcome: HANDLED.includes(topic) ? "handled" : "acknowledged",
+      });
     }
   });
 
@@ -180,20 +214,31 @@ describe("POST /webhooks: only what Shopify signed counts", () => {
 
   it("refuses a stale replay and accepts Shopify's last retry inside the window", async () => {
     const body = GENUINE["app/uninstalled"];
-    const stale = await deliver(body, { topic: "app/uninstalled", triggeredAt: new Date(Date.now() - 7 * HOUR) });
+    const stale = await deliver(body, {
+      topic: "app/uninstalled",
+      triggeredAt: new Date(Date.now() - 7 * HOUR),
+    });
     expect(stale).toEqual({ status: 400, text: JSON.stringify({ error: "delivery_stale" }) });
-    const future = await deliver(body, { topic: "app/uninstalled", triggeredAt: new Date(Date.now() + HOUR) });
+    const future = await deliver(body, {
+      topic: "app/uninstalled",
+      triggeredAt: new Date(Date.now() + HOUR),
+    });
     expect(future.status).toBe(400);
     expect(await db.session.count({ where: { shop: SHOP } })).toBe(1);
     // Shopify retries 8 times over 4 hours with the original X-Shopify-Triggered-At.
-    const retry = await deliver(body, { topic: "app/uninstalled", triggeredAt: new Date(Date.now() - 4 * HOUR - 5 * 60_000) });
+    const retry = await deliver(body, {
+      topic: "app/uninstalled",
+      triggeredAt: new Date(Date.now() - 4 * HOUR - 5 * 60_000),
+    });
     expect(retry.status).toBe(200);
     expect(await db.session.count({ where: { shop: SHOP } })).toBe(0);
   });
 
   it("counts one Shopify event once, however often it arrives", async () => {
     const body = GENUINE["orders/cancelled"];
-    const answers = await Promise.all([1, 2, 3].map(() => deliver(body, { topic: "orders/cancelled", eventId: "ev-cancel-1" })));
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => deliver(body, { topic: "orders/cancelled", eventId: "ev-cancel-1" })),
+    );
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
     expect(await db.webhookEvent.count()).toBe(1);
     expect(await db.refundJob.count()).toBe(1);
@@ -211,7 +256,9 @@ describe("POST /webhooks: only what Shopify signed counts", () => {
 
   it("refuses a forged signature with 401 and missing headers with 400", async () => {
     const before = await snapshot(db);
-    expect((await deliver(GENUINE["shop/redact"], { topic: "shop/redact", secret: "not-the-secret" })).status).toBe(401);
+    expect(
+      (await deliver(GENUINE["shop/redact"], { topic: "shop/redact", secret: "not-the-secret" })).status,
+    ).toBe(401);
     const raw = JSON.stringify(GENUINE["shop/redact"]);
     const headers = signedHeaders(raw, { topic: "shop/redact" });
     delete headers["X-Shopify-Shop-Domain"];
@@ -294,7 +341,9 @@ describe("request size limits", () => {
   });
 
   it("still takes a large genuine order payload (3 MB) under the 4 MiB limit", async () => {
-    const big = order({ line_items: Array.from({ length: 1000 }, (_, i) => ({ id: i + 1, title: "x".repeat(3000) })) });
+    const big = order({
+      line_items: Array.from({ length: 1000 }, (_, i) => ({ id: i + 1, title: "x".repeat(3000) })),
+    });
     expect(JSON.stringify(big).length).toBeGreaterThan(3_000_000);
     const response = await deliver(big, { topic: "orders/paid" });
     expect(response.status).toBe(200);

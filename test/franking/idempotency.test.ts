@@ -22,7 +22,14 @@ let app: ServedApp;
 let closeFake: () => Promise<void> = async () => undefined;
 
 const SETTINGS = {
-  sender: { name: "Katrin Vogel", company: "Frankier Demo GmbH", street: "Hauptstraße 12", postalCode: "10827", city: "Berlin", country: "DE" },
+  sender: {
+    name: "Katrin Vogel",
+    company: "Frankier Demo GmbH",
+    street: "Hauptstraße 12",
+    postalCode: "10827",
+    city: "Berlin",
+    country: "DE",
+  },
   pageFormatId: 1,
   voucherLayout: "ADDRESS_ZONE",
 };
@@ -56,10 +63,16 @@ beforeEach(async () => {
   await db.batchRequest.deleteMany({});
   await db.session.deleteMany({});
   await db.shop.deleteMany({});
-  await db.session.create({ data: { id: `offline_${SHOP}`, shop: SHOP, state: "", accessToken: token, scope: SCOPES.join(",") } });
+  await db.session.create({
+    data: { id: `offline_${SHOP}`, shop: SHOP, state: "", accessToken: token, scope: SCOPES.join(",") },
+  });
   const shopId = (await db.shop.create({ data: { domain: SHOP, settings: JSON.stringify(SETTINGS) } })).id;
   await db.portokasseAccount.create({
-    data: { shopId, username: MERCHANT.username, passwordCiphertext: encryptSecret(MERCHANT.password, TEST_APP.encryptionKey, shopId) },
+    data: {
+      shopId,
+      username: MERCHANT.username,
+      passwordCiphertext: encryptSecret(MERCHANT.password, TEST_APP.encryptionKey, shopId),
+    },
   });
 });
 
@@ -70,12 +83,21 @@ async function post(body: unknown, key?: string) {
   const response = await fetch(`${app.origin}/api/batches`, {
     method: "POST",
     // A browser (the admin extension); shopify-app-remix answers 410 to bots, and Node's fetch looks like one.
-    headers: { "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0", Authorization: `Bearer ${token}`, "Content-Type": "application/json", ...(key ? { "Idempotency-Key": key } : {}) },
+    headers: {
+      "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0",
+      Authorization: `Bearer ${token}`,
+      "Content-Type": "application/json",
+      ...(key ? { "Idempotency-Key": key } : {}),
+    },
     body: JSON.stringify(body),
   });
   const text = await response.text();
   if (!text) throw new Error(`${response.status} ${JSON.stringify([...response.headers])}`);
-  return { status: response.status, replayed: response.headers.get("idempotent-replayed"), body: JSON.parse(text) as unknown };
+  return {
+    status: response.status,
+    replayed: response.headers.get("idempotent-replayed"),
+    body: JSON.parse(text) as unknown,
+  };
 }
 
 describe("POST /api/batches with an Idempotency-Key", () => {

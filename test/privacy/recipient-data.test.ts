@@ -53,8 +53,20 @@ beforeEach(async () => {
   await db.session.create({ data: { id: `offline_${SHOP}`, shop: SHOP, state: "", accessToken: "tok" } });
 });
 
-const receiver = (name: string) => ({ name, addressLine1: "Heidestr. 17", postalCode: "51147", city: "Köln", country: "DEU" });
-const sender = { name: "Muster Versand GmbH", addressLine1: "Hauptstr. 5", postalCode: "53113", city: "Bonn", country: "DEU" };
+const receiver = (name: string) => ({
+  name,
+  addressLine1: "Heidestr. 17",
+  postalCode: "51147",
+  city: "Köln",
+  country: "DEU",
+});
+const sender = {
+  name: "Muster Versand GmbH",
+  addressLine1: "Hauptstr. 5",
+  postalCode: "53113",
+  city: "Bonn",
+  country: "DEU",
+};
 
 /** One real cart with both recipients printed on ADDRESS_ZONE stamps, seeded as a finished batch. */
 async function frankedForBoth(finishedAt: Date) {
@@ -87,7 +99,11 @@ async function frankedForBoth(finishedAt: Date) {
     voucher: cart.vouchers[i] ?? null,
     receiver: { name, postalCode: "51147", city: "Köln", country: "DEU" },
   }));
-  const { batchId, shopId } = await seedBatch(db, { shopDomain: SHOP, labelFormat: "PDF", carts: [{ shopOrderId, labelBytes: pdf, orders }] });
+  const { batchId, shopId } = await seedBatch(db, {
+    shopDomain: SHOP,
+    labelFormat: "PDF",
+    carts: [{ shopOrderId, labelBytes: pdf, orders }],
+  });
   await db.frankingBatch.update({ where: { id: batchId }, data: { finishedAt, status: "DONE" } });
   return { batchId, shopId, orders, vouchers: cart.vouchers };
 }
@@ -99,7 +115,10 @@ async function whereShown(text: string): Promise<string[]> {
     const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "${table}"`);
     for (const row of rows)
       for (const [column, value] of Object.entries(row)) {
-        const shows = value instanceof Uint8Array ? fileShows(value, text) : typeof value === "string" && value.includes(text);
+        const shows =
+          value instanceof Uint8Array
+            ? fileShows(value, text)
+            : typeof value === "string" && value.includes(text);
         if (shows) places.push(`${table}.${column}`);
       }
   }
@@ -139,7 +158,9 @@ describe("customer data", () => {
       orders_requested: [orderNumberOf(erika.orderId)],
       data_request: { id: 5 },
     });
-    const request = await db.complianceRequest.findFirstOrThrow({ where: { topic: "customers/data_request" } });
+    const request = await db.complianceRequest.findFirstOrThrow({
+      where: { topic: "customers/data_request" },
+    });
     const report = JSON.parse(request.report) as { held: Record<string, unknown[]> };
     expect(report.held["franking records"]).toEqual([
       expect.objectContaining({
@@ -159,13 +180,29 @@ describe("customer data", () => {
     const [erika, jonas] = orders;
     if (!erika || !jonas) throw new Error("orders");
     // An earlier data request's report names her too.
-    await deliver("customers/data_request", { shop_id: 1, shop_domain: SHOP, customer, orders_requested: [orderNumberOf(erika.orderId)], data_request: { id: 6 } });
+    await deliver("customers/data_request", {
+      shop_id: 1,
+      shop_domain: SHOP,
+      customer,
+      orders_requested: [orderNumberOf(erika.orderId)],
+      data_request: { id: 6 },
+    });
     // The search finds her before: in the order, the cart position, the label PDF and the report.
     expect(await whereShown(ERIKA)).toEqual(
-      expect.arrayContaining(["FrankingOrder.address", "FrankingCart.positions", "FrankingCart.labelBytes", "ComplianceRequest.report"]),
+      expect.arrayContaining([
+        "FrankingOrder.address",
+        "FrankingCart.positions",
+        "FrankingCart.labelBytes",
+        "ComplianceRequest.report",
+      ]),
     );
 
-    await deliver("customers/redact", { shop_id: 1, shop_domain: SHOP, customer, orders_to_redact: [orderNumberOf(erika.orderId)] });
+    await deliver("customers/redact", {
+      shop_id: 1,
+      shop_domain: SHOP,
+      customer,
+      orders_to_redact: [orderNumberOf(erika.orderId)],
+    });
 
     expect(await whereShown(ERIKA)).toEqual([]);
     expect(await whereShown("Heidestr. 17")).toEqual(["FrankingCart.positions", "FrankingOrder.address"]); // Jonas's, kept
@@ -175,8 +212,16 @@ describe("customer data", () => {
     const cart = await db.frankingCart.findFirstOrThrow();
     expect([cart.labelBytes, cart.link, cart.filesRedactedAt]).toEqual([null, null, expect.any(Date)]);
     // Bookkeeping stays: order name, product, price, voucher id.
-    const redacted = await db.frankingOrder.findFirstOrThrow({ where: { orderId: erika.orderId }, include: { voucher: true } });
-    expect(redacted).toMatchObject({ orderName: erika.orderName, productName: "Standardbrief", priceCents: 95, address: null });
+    const redacted = await db.frankingOrder.findFirstOrThrow({
+      where: { orderId: erika.orderId },
+      include: { voucher: true },
+    });
+    expect(redacted).toMatchObject({
+      orderName: erika.orderName,
+      productName: "Standardbrief",
+      priceCents: 95,
+      address: null,
+    });
     expect(redacted.voucher?.voucherId).toBe(vouchers[0]?.voucherId);
   });
 
@@ -186,7 +231,13 @@ describe("customer data", () => {
     const old = await frankedForBoth(new Date(now.getTime() - 100 * day));
     const recent = await frankedForBoth(new Date(now.getTime() - 10 * day));
     const bookkeeping = async (batchId: string) =>
-      (await db.frankingOrder.findMany({ where: { batchId }, include: { voucher: true }, orderBy: { position: "asc" } })).map((o) => ({
+      (
+        await db.frankingOrder.findMany({
+          where: { batchId },
+          include: { voucher: true },
+          orderBy: { position: "asc" },
+        })
+      ).map((o) => ({
         orderName: o.orderName,
         productName: o.productName,
         productCode: o.productCode,
@@ -206,7 +257,9 @@ describe("customer data", () => {
     const oldCart = await db.frankingCart.findFirstOrThrow({ where: { batchId: old.batchId } });
     expect(oldCart.positions).not.toContain(ERIKA);
     expect(oldCart.labelBytes).toBeNull();
-    expect((await db.frankingBatch.findUniqueOrThrow({ where: { id: old.batchId } })).recipientDataPurgedAt).toEqual(now);
+    expect(
+      (await db.frankingBatch.findUniqueOrThrow({ where: { id: old.batchId } })).recipientDataPurgedAt,
+    ).toEqual(now);
     // The recent batch keeps everything; a second run changes nothing more.
     const recentOrders = await db.frankingOrder.findMany({ where: { batchId: recent.batchId } });
     expect(recentOrders.every((o) => o.address !== null)).toBe(true);

@@ -3,10 +3,14 @@ import { Session } from "@shopify/shopify-api";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { decryptSecret, encryptSecret, keyIdOf } from "~/crypto.server";
 import type { Db } from "~/db.server";
-import { checkStoredSecrets, reencryptStoredSecrets, UnreadableSecretsError } from "~/secrets/stored-secrets.server";
+import {
+  checkStoredSecrets,
+  reencryptStoredSecrets,
+  UnreadableSecretsError,
+} from "~/secrets/stored-secrets.server";
 import { EncryptedSessionStorage } from "~/shopify/session-storage.server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
-import { stubAppEnv, TEST_APP } from "../support/app-env";
+import { stubAppEnv } from "../support/app-env";
 import { createMigratedDatabase, type TestDatabase } from "../support/databases";
 
 /**
@@ -58,7 +62,11 @@ async function seedSecrets(keys: string) {
   await storage(keys).storeSession(offlineSession());
   const shop = await db.shop.create({ data: { domain: SHOP } });
   await db.portokasseAccount.create({
-    data: { shopId: shop.id, username: "portokasse@example.com", passwordCiphertext: encryptSecret("Kasse-Passwort", keys, shop.id) },
+    data: {
+      shopId: shop.id,
+      username: "portokasse@example.com",
+      passwordCiphertext: encryptSecret("Kasse-Passwort", keys, shop.id),
+    },
   });
   return shop.id;
 }
@@ -71,7 +79,9 @@ const rawSecrets = async () => {
 
 /** Runs a script of the app as the operator does: no test runner in the environment. */
 function run(script: string, env: Record<string, string>) {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("VITEST")));
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith("VITEST")),
+  );
   const result = spawnSync(process.execPath, ["--import", "tsx", script], {
     env: { ...inherited, NODE_ENV: "production", ...env },
     encoding: "utf8",
@@ -89,7 +99,10 @@ describe("Shopify tokens at rest", () => {
   it("stores access and refresh tokens only as ciphertext and reads them back", async () => {
     await storage(K1).storeSession(offlineSession());
     const row = await db.session.findUniqueOrThrow({ where: { id: `offline_${SHOP}` } });
-    for (const [stored, token] of [[row.accessToken, ACCESS], [row.refreshToken ?? "", REFRESH]] as const) {
+    for (const [stored, token] of [
+      [row.accessToken, ACCESS],
+      [row.refreshToken ?? "", REFRESH],
+    ] as const) {
       expect(stored).toMatch(/^v2:k1:/);
       expect(stored).not.toContain(token);
       expect(stored).not.toContain(token.slice(6, 20));
@@ -102,8 +115,12 @@ describe("Shopify tokens at rest", () => {
   it("binds a token to its row: copied into another session it does not open", async () => {
     await storage(K1).storeSession(offlineSession());
     const row = await db.session.findUniqueOrThrow({ where: { id: `offline_${SHOP}` } });
-    await db.session.create({ data: { ...row, id: "offline_other.myshopify.com", shop: "other.myshopify.com" } });
-    await expect(storage(K1).loadSession("offline_other.myshopify.com")).rejects.toThrow(/could not be decrypted/);
+    await db.session.create({
+      data: { ...row, id: "offline_other.myshopify.com", shop: "other.myshopify.com" },
+    });
+    await expect(storage(K1).loadSession("offline_other.myshopify.com")).rejects.toThrow(
+      /could not be decrypted/,
+    );
   });
 });
 
@@ -142,7 +159,9 @@ describe("key rotation", () => {
     await db.session.create({ data: { id: `offline_${SHOP}`, shop: SHOP, state: "", accessToken: ACCESS } });
     await expect(checkStoredSecrets(db, K1)).resolves.toEqual({ checked: 1 });
     expect(await reencryptStoredSecrets(db, K1)).toEqual({ reencrypted: 1, total: 1 });
-    const [access] = await rawSecrets().catch(async () => [(await db.session.findFirstOrThrow()).accessToken]);
+    const [access] = await rawSecrets().catch(async () => [
+      (await db.session.findFirstOrThrow()).accessToken,
+    ]);
     expect(access).toMatch(/^v2:k1:/);
   });
 });
@@ -155,7 +174,9 @@ describe("start-up", () => {
     const result = run("scripts/start.ts", appEnv({ ENCRYPTION_KEYS: K2 }));
     expect(result.status).toBe(1);
     expect(result.stderr.trim().split("\n")).toEqual([
-      expect.stringMatching(/^Start-up stopped: 3 stored secret\(s\) \(portokasse password, shopify access token, shopify refresh token\) cannot be decrypted/),
+      expect.stringMatching(
+        /^Start-up stopped: 3 stored secret\(s\) \(portokasse password, shopify access token, shopify refresh token\) cannot be decrypted/,
+      ),
     ]);
     // Nothing unlinked, nothing rewritten.
     expect(await rawSecrets()).toEqual(before);
@@ -163,7 +184,14 @@ describe("start-up", () => {
   });
 
   it("refuses local and test settings in production, with one line", () => {
-    const result = run("scripts/start.ts", appEnv({ ENCRYPTION_KEYS: K1, SHOPIFY_ADMIN_API_ORIGIN: "http://127.0.0.1:9", APP_BRIDGE_URL: "http://127.0.0.1:9/app-bridge.js" }));
+    const result = run(
+      "scripts/start.ts",
+      appEnv({
+        ENCRYPTION_KEYS: K1,
+        SHOPIFY_ADMIN_API_ORIGIN: "http://127.0.0.1:9",
+        APP_BRIDGE_URL: "http://127.0.0.1:9/app-bridge.js",
+      }),
+    );
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toBe(
       "Configuration error: SHOPIFY_ADMIN_API_ORIGIN and APP_BRIDGE_URL are for local mode and tests only; unset them in production.",

@@ -15,7 +15,10 @@ export async function snapshot(db: Db): Promise<Record<string, unknown[]>> {
     const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "${name}" ORDER BY 1`);
     all[name] = rows.map((row) =>
       Object.fromEntries(
-        Object.entries(row).map(([k, v]) => [k, v instanceof Uint8Array ? Buffer.from(v).toString("base64") : typeof v === "bigint" ? String(v) : v]),
+        Object.entries(row).map(([k, v]) => [
+          k,
+          v instanceof Uint8Array ? Buffer.from(v).toString("base64") : typeof v === "bigint" ? String(v) : v,
+        ]),
       ),
     );
   }

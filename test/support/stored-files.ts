@@ -5,7 +5,11 @@ import { inflateSync } from "node:zlib";
  * as the hex strings pdf-lib writes text with, and inside every Flate stream.
  */
 export function fileShows(bytes: Uint8Array, text: string): boolean {
-  const needles = [text, Buffer.from(text, "latin1").toString("hex").toUpperCase(), Buffer.from(text, "latin1").toString("hex")];
+  const needles = [
+    text,
+    Buffer.from(text, "latin1").toString("hex").toUpperCase(),
+    Buffer.from(text, "latin1").toString("hex"),
+  ];
   const buffer = Buffer.from(bytes);
   const found = (haystack: string) => needles.some((n) => haystack.includes(n));
   if (found(buffer.toString("latin1"))) return true;
