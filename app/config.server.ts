@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { KeyringError, keyringSpec, parseKeyring } from "./crypto.server";
 
 /**
  * The app's whole configuration, read once at start-up from the environment and passed down.
@@ -30,11 +31,18 @@ export const configSchema = z.object({
   INTERNETMARKE_CLIENT_SECRET: z.string().min(1, "the client secret of the Deutsche Post developer app"),
   INTERNETMARKE_BASE_URL: httpUrl.default("https://api-eu.dhl.com/post/de/shipping/im/v1"),
   PRODUCTS_API_BASE_URL: httpUrl.default("https://api-eu.dhl.com/post/de/information/products/v1"),
-  ENCRYPTION_KEY: hexKey,
+  /** One key (64 hex); the older form of ENCRYPTION_KEYS with the key id "0". */
+  ENCRYPTION_KEY: hexKey.optional(),
+  /** The keyring `id:hex,id:hex`, newest first: the newest encrypts, all decrypt (app/crypto.server.ts). */
+  ENCRYPTION_KEYS: z.string().min(1).optional(),
   /** Local mode and tests only: send Admin API calls for every shop to this origin (the Shopify fake). */
   SHOPIFY_ADMIN_API_ORIGIN: httpUrl.optional(),
   /** Local mode only: where pages load App Bridge from (the local admin host); shopify-app-remix reads it too. */
   APP_BRIDGE_URL: httpUrl.optional(),
+  /** Set by `npm run demo` (local mode): allows the local hooks above and binds to 127.0.0.1. */
+  FRANKIERMEISTER_LOCAL_MODE: z.enum(["1"]).optional(),
+  /** Days after which recipient names and addresses of finished batches are purged (0: never). */
+  RECIPIENT_DATA_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Franking batches this process runs at once, over all shops (README: "Many shops, several processes"). */
   FRANKING_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
@@ -44,7 +52,18 @@ export const configSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(DEFAULT_DATABASE_POOL_MAX),
 });
 
-export type Config = z.infer<typeof configSchema>;
+/** The configuration; ENCRYPTION_KEY holds the keyring in canonical form, whichever variable named it. */
+export type Config = Omit<z.infer<typeof configSchema>, "ENCRYPTION_KEY"> & { ENCRYPTION_KEY: string };
+
+/**
+ * Settings that redirect the app's traffic to local stand-ins. Honoured only in local mode or under the
+ * test runner (vitest sets VITEST); anywhere else one set by mistake would send every Admin API call and
+ * the shop's access token to that origin, so start-up stops instead.
+ */
+export const LOCAL_ONLY_SETTINGS = ["SHOPIFY_ADMIN_API_ORIGIN", "APP_BRIDGE_URL"] as const;
+
+const localHooksAllowed = (env: Record<string, string | undefined>) =>
+  env.FRANKIERMEISTER_LOCAL_MODE === "1" || env.VITEST === "true" || env.NODE_ENV === "test";
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -54,13 +73,39 @@ export class ConfigError extends Error {
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const result = configSchema.safeParse(cleaned);
-  if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => {
-    const name = String(issue.path[0] ?? "environment");
-    const got = cleaned[name] === undefined ? "missing" : "malformed";
-    return `Configuration error: ${name} is ${got}; expected ${issue.message}.`;
-  });
-  throw new ConfigError(lines.join("\n"));
+  const lines = result.success
+    ? []
+    : result.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? "environment");
+        const got = cleaned[name] === undefined ? "missing" : "malformed";
+        return `Configuration error: ${name} is ${got}; expected ${issue.message}.`;
+      });
+  const keys = keyringOf(cleaned, lines);
+  const local = LOCAL_ONLY_SETTINGS.filter((name) => cleaned[name] !== undefined);
+  if (local.length > 0 && !localHooksAllowed(env))
+    lines.push(
+      `Configuration error: ${local.join(" and ")} ${local.length === 1 ? "is" : "are"} for local mode and tests only; unset ${local.length === 1 ? "it" : "them"} in production.`,
+    );
+  if (!result.success || keys === null || lines.length > 0) throw new ConfigError(lines.join("\n"));
+  return { ...result.data, ENCRYPTION_KEY: keys };
+}
+
+function keyringOf(env: Record<string, string | undefined>, lines: string[]): string | null {
+  const spec = env.ENCRYPTION_KEYS ?? env.ENCRYPTION_KEY;
+  if (spec === undefined) {
+    lines.push(
+      "Configuration error: ENCRYPTION_KEYS is missing; expected id:hex keys, newest first (or one ENCRYPTION_KEY of 64 hexadecimal characters).",
+    );
+    return null;
+  }
+  try {
+    return keyringSpec(parseKeyring(spec));
+  } catch (error) {
+    if (!(error instanceof KeyringError)) throw error;
+    if (env.ENCRYPTION_KEYS === undefined) return null; // ENCRYPTION_KEY's own line says why.
+    lines.push(`Configuration error: ENCRYPTION_KEYS is malformed; expected ${error.message}.`);
+    return null;
+  }
 }
 
 let cached: Config | undefined;

@@ -5,6 +5,7 @@ import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prism
 import { config } from "./config.server";
 import { db } from "./db.server";
 import { adminOriginFetch } from "./shopify/admin-origin.server";
+import { EncryptedSessionStorage } from "./shopify/session-storage.server";
 import { recordInstall } from "./shops.server";
 
 export const API_VERSION = ApiVersion.October26;
@@ -38,7 +39,11 @@ const shopify = shopifyApp({
   scopes: settings.SCOPES?.split(",") ?? SCOPES,
   appUrl: settings.SHOPIFY_APP_URL,
   authPathPrefix: "/auth",
-  sessionStorage: new PrismaSessionStorage(sessionClient()),
+  // Access and refresh tokens are stored only as ciphertext under the keyring (ADR 010).
+  sessionStorage: new EncryptedSessionStorage(
+    new PrismaSessionStorage(sessionClient()),
+    () => settings.ENCRYPTION_KEY,
+  ),
   distribution: AppDistribution.AppStore,
   // Shopify-managed installation with token exchange (scopes come from shopify.app.toml).
   future: { unstable_newEmbeddedAuthStrategy: true },

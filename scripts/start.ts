@@ -6,6 +6,12 @@ import { ConfigError, config } from "../app/config.server";
 import { databaseTarget } from "../app/db/database-url";
 import { migrate } from "../app/db/migrate.server";
 import { startAppServer } from "../app/server/http.server";
+import { db } from "../app/db.server";
+import {
+  checkStoredSecrets,
+  sealTokensInClear,
+  UnreadableSecretsError,
+} from "../app/secrets/stored-secrets.server";
 
 try {
   config();
@@ -19,6 +25,20 @@ try {
 
 const applied = await migrate(databaseTarget(config().DATABASE_URL));
 if (applied.length > 0) console.info(`Applied migrations: ${applied.join(", ")}`);
+
+// Every stored secret must open with the configured keys: a wrong key stops here, before any
+// Portokasse looks unlinked or any token fails (ADR 010). Tokens from older versions are then sealed.
+try {
+  await checkStoredSecrets(db(), config().ENCRYPTION_KEY);
+} catch (error) {
+  if (error instanceof UnreadableSecretsError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+const sealed = await sealTokensInClear(db(), config().ENCRYPTION_KEY);
+if (sealed > 0) console.info(`Encrypted ${sealed} Shopify token(s) stored in clear by an older version.`);
 const server = await startAppServer({ mode: "production", port: config().PORT });
 console.info(`Frankiermeister listens on ${server.origin}`);
 

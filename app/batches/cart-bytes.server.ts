@@ -74,5 +74,7 @@ export async function cartFile(
   const bytes = stored(cart, file);
   if (bytes !== null) return new Uint8Array(bytes);
   if (file === "manifest" && !cart.createManifest) return null;
+  // Dropped because they showed a redacted or expired recipient (app/privacy): never fetched again.
+  if (cart.filesRedactedAt !== null) throw new LabelsUnavailableError(cart.id, "the files were erased (privacy)");
   return refetchCartFile(deps, shopId, cart, file);
 }

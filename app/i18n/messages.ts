@@ -4,6 +4,7 @@ import { batchesMessages } from "./messages-batches";
 import { refundsMessages } from "./messages-refunds";
 import { frankingMessages } from "./messages-franking";
 import { mappingMessages } from "./messages-mapping";
+import { privacyMessages } from "./messages-privacy";
 
 /** The admin UI's words in English and German. Keys are shared; a test checks both have every key. */
 export const messages = {
@@ -14,6 +15,7 @@ export const messages = {
     ...refundsMessages.en,
     ...frankingMessages.en,
     ...mappingMessages.en,
+    ...privacyMessages.en,
     "app.title": "Frankiermeister",
     "nav.home": "Overview",
     "home.heading": "Postage for your letters",
@@ -49,6 +51,7 @@ export const messages = {
     ...refundsMessages.de,
     ...frankingMessages.de,
     ...mappingMessages.de,
+    ...privacyMessages.de,
     "app.title": "Frankiermeister",
     "nav.home": "Übersicht",
     "home.heading": "Porto für Ihre Briefe",

@@ -1,24 +1,41 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { db } from "~/db.server";
 import { batchStatusUrl, createBatchBodySchema } from "~/franking/api-schemas";
+import { IDEMPOTENCY_KEY, onceper } from "~/franking/idempotency.server";
 import { startBatch } from "~/franking/start-batch.server";
+import { readJsonBody } from "~/server/body-limit";
 import { authenticate } from "~/shopify.server";
+import { shopFor } from "~/shops.server";
 
 /**
  * POST /api/batches `{orderIds, startPosition?, labelFormat?}`: fixes products and prices, claims the
  * orders and queues the batch; the purchase runs in the background. Answers at once
  * `202 {batchId, statusUrl}`. Works for the embedded app and (bearer session token) the admin extensions.
+ * With an `Idempotency-Key` header (the extension sends one per click), a repeat of the same key by the
+ * same shop gets the first answer again (header `Idempotent-Replayed: true`) instead of a second batch.
  */
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { admin, session, cors } = await authenticate.admin(request);
   if (request.method !== "POST") return cors(Response.json({ error: "method_not_allowed" }, { status: 405 }));
-  const body = createBatchBodySchema.safeParse(await request.json().catch(() => null));
+  const key = request.headers.get("Idempotency-Key");
+  if (key !== null && !IDEMPOTENCY_KEY.test(key))
+    return cors(Response.json({ error: "invalid_idempotency_key" }, { status: 400 }));
+  const read = await readJsonBody(request);
+  if (read.tooLarge) return cors(read.tooLarge);
+  const body = createBatchBodySchema.safeParse(read.json);
   if (!body.success) {
     const issues = body.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
     return cors(Response.json({ error: "invalid_request", issues }, { status: 400 }));
   }
-  const started = await startBatch(admin, session.shop, body.data);
-  if (!started.ok) return cors(Response.json({ error: started.problem }, { status: 409 }));
-  return cors(
-    Response.json({ batchId: started.batchId, statusUrl: batchStatusUrl(started.batchId) }, { status: 202 }),
-  );
+  const create = async () => {
+    const started = await startBatch(admin, session.shop, body.data);
+    if (!started.ok) return { status: 409, body: { error: started.problem } };
+    return { status: 202, body: { batchId: started.batchId, statusUrl: batchStatusUrl(started.batchId) } };
+  };
+  const answer =
+    key === null
+      ? { ...(await create()), replayed: false }
+      : await onceper(db(), (await shopFor(db(), session.shop)).id, key, create);
+  const headers = answer.replayed ? { "Idempotent-Replayed": "true" } : undefined;
+  return cors(Response.json(answer.body, { status: answer.status, headers }));
 };

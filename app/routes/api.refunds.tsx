@@ -4,6 +4,7 @@ import { db } from "~/db.server";
 import { requestRefunds, UnknownVoucherError } from "~/refunds/request-refunds.server";
 import { loadOrderRefunds } from "~/refunds/view.server";
 import { kickRefundWorkers } from "~/refunds/worker.server";
+import { readJsonBody } from "~/server/body-limit";
 import { authenticate } from "~/shopify.server";
 import { shopFor } from "~/shops.server";
 
@@ -18,13 +19,10 @@ const body = z.object({ voucherIds: z.array(z.string().min(1).max(40)).min(1).ma
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session, cors } = await authenticate.admin(request);
   if (request.method !== "POST") return cors(Response.json({ error: "method_not_allowed" }, { status: 405, headers: { Allow: "POST" } }));
-  let input: unknown;
-  try {
-    input = await request.json();
-  } catch {
-    return cors(Response.json({ error: "invalid_json" }, { status: 400 }));
-  }
-  const parsed = body.safeParse(input);
+  const read = await readJsonBody(request);
+  if (read.tooLarge) return cors(read.tooLarge);
+  if (read.json === null) return cors(Response.json({ error: "invalid_json" }, { status: 400 }));
+  const parsed = body.safeParse(read.json);
   if (!parsed.success) return cors(Response.json({ error: "invalid_request", issues: parsed.error.issues.map((i) => i.message) }, { status: 400 }));
   const shop = await shopFor(db(), session.shop);
   try {

@@ -1,7 +1,8 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import {
   Badge,
+  Banner,
   BlockStack,
   Button,
   Card,
@@ -20,6 +21,9 @@ import { config } from "~/config.server";
 import { db } from "~/db.server";
 import { resolveLocale, translator } from "~/i18n";
 import { authenticate } from "~/shopify.server";
+import { shopFor } from "~/shops.server";
+import { appSweepDeps } from "~/sweep/daily.server";
+import { sweepNotBoughtCarts } from "~/sweep/reconcile-sweep.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -34,8 +38,17 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return { ...data, locale };
 };
 
+/** "Check now": the reconciliation sweep for this shop (it only asks Deutsche Post; it never buys). */
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const shop = await shopFor(db(), session.shop);
+  const result = await sweepNotBoughtCarts(appSweepDeps(), { shopId: shop.id });
+  return { sweptFound: result.vouchersRecorded };
+};
+
 export default function Batches() {
   const { batches, exportForm, locale } = useLoaderData<typeof loader>();
+  const swept = useActionData<typeof action>();
   const t = translator(locale);
   const [from, setFrom] = useState(exportForm.from);
   const [to, setTo] = useState(exportForm.to);
@@ -77,6 +90,30 @@ export default function Batches() {
                 rows={rows}
               />
             )}
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <Text as="h2" variant="headingMd">
+                {t("sweep.heading")}
+              </Text>
+              <Text as="p" tone="subdued">
+                {t("sweep.help")}
+              </Text>
+              {swept ? (
+                <Banner tone={swept.sweptFound > 0 ? "warning" : "success"}>
+                  {swept.sweptFound === 0
+                    ? t("sweep.none")
+                    : t(swept.sweptFound === 1 ? "sweep.found.one" : "sweep.found.other", {
+                        count: swept.sweptFound,
+                      })}
+                </Banner>
+              ) : null}
+              <Form method="post">
+                <Button submit>{t("sweep.run")}</Button>
+              </Form>
+            </BlockStack>
           </Card>
         </Layout.Section>
         <Layout.Section>

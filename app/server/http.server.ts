@@ -3,11 +3,13 @@ import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
+import { refuseOversizeBodies } from "./body-limit";
 
 export interface AppServerOptions {
   /** development: Vite compiles on request (local mode); production: serves ./build. */
   mode: "development" | "production";
   port: number;
+  /** Defaults: 127.0.0.1 in development (local mode), 0.0.0.0 in production. */
   host?: string;
   /** Extra routes mounted before the Remix app (local mode only). */
   before?: (app: express.Express) => void;
@@ -18,10 +20,17 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The app's HTTP server: Express with Remix, static assets and nothing else. */
-export async function startAppServer(options: AppServerOptions): Promise<RunningServer> {
+/** What every app server starts with, before Remix: oversized bodies are refused before anything else runs. */
+export function baseApp(): express.Express {
   const app = express();
   app.disable("x-powered-by");
+  app.use(refuseOversizeBodies);
+  return app;
+}
+
+/** The app's HTTP server: Express with Remix, static assets and nothing else. */
+export async function startAppServer(options: AppServerOptions): Promise<RunningServer> {
+  const app = baseApp();
   options.before?.(app);
   let closeVite: () => Promise<void> = async () => undefined;
 
@@ -53,7 +62,11 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   }
 
   const server: Server = await new Promise((resolve) => {
-    const s = app.listen(options.port, options.host ?? "0.0.0.0", () => resolve(s));
+    const s = app.listen(
+      options.port,
+      options.host ?? (options.mode === "development" ? "127.0.0.1" : "0.0.0.0"),
+      () => resolve(s),
+    );
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : options.port;

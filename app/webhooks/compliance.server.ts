@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db } from "~/db.server";
 import { isUniqueViolation } from "~/db/errors";
+import { eraseRecipients, reportRecipients } from "~/privacy/recipient-data.server";
 import type { WebhookDelivery } from "./handlers.server";
 
 /**
@@ -51,7 +52,38 @@ const webhookEvents: PersonalDataHolder = {
   },
 };
 
-export const PERSONAL_DATA_HOLDERS: PersonalDataHolder[] = [webhookEvents];
+const shopIdOf = async (db: Db, domain: string) =>
+  (await db.shop.findUnique({ where: { domain }, select: { id: true } }))?.id ?? null;
+
+/** Franking records: recipient name and address per order, in the order, its cart and its label files. */
+const frankingRecords: PersonalDataHolder = {
+  name: "franking records",
+  async report(db, ref) {
+    const shopId = await shopIdOf(db, ref.shopDomain);
+    return shopId ? reportRecipients(db, shopId, ref.orderIds) : [];
+  },
+  async erase(db, ref) {
+    const shopId = await shopIdOf(db, ref.shopDomain);
+    return shopId ? eraseRecipients(db, shopId, ref.orderIds, new Date()) : 0;
+  },
+};
+
+const DATA_REQUEST_TOPICS = ["customers/data_request", "CUSTOMERS_DATA_REQUEST"];
+
+/** Earlier data_request reports name the recipient too; a redaction blanks them. */
+const earlierReports: PersonalDataHolder = {
+  name: "earlier data request reports",
+  report: async () => [],
+  async erase(db, ref) {
+    const { count } = await db.complianceRequest.updateMany({
+      where: { shopDomain: ref.shopDomain, customerId: ref.customerId, topic: { in: DATA_REQUEST_TOPICS } },
+      data: { report: JSON.stringify({ redacted: true }) },
+    });
+    return count;
+  },
+};
+
+export const PERSONAL_DATA_HOLDERS: PersonalDataHolder[] = [webhookEvents, frankingRecords, earlierReports];
 
 const eventPayload = z
   .object({ orderId: z.string().optional(), customerId: z.string().nullable().optional() })
@@ -120,10 +152,14 @@ export async function customerRedacted(db: Db, delivery: WebhookDelivery) {
 
 /** shop/redact (48 hours after uninstall): everything about the shop goes. */
 export async function shopRedacted(db: Db, delivery: WebhookDelivery) {
+  const shopId = await shopIdOf(db, delivery.shop);
+  // The shop row's cascade takes batches, carts (with their files), vouchers, refunds and the Portokasse.
   const [sessions, shops] = await db.$transaction([
     db.session.deleteMany({ where: { shop: delivery.shop } }),
     db.shop.deleteMany({ where: { domain: delivery.shop } }),
     db.complianceRequest.deleteMany({ where: { shopDomain: delivery.shop } }),
+    db.receivedWebhook.deleteMany({ where: { shopDomain: delivery.shop } }),
+    db.batchRequest.deleteMany({ where: { shopId: shopId ?? "" } }),
   ]);
   await record(db, delivery, null, { sessionsDeleted: sessions.count, shopsDeleted: shops.count });
 }

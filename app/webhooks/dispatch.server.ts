@@ -1,27 +1,16 @@
 import type { Db } from "~/db.server";
-import { customerDataRequested, customerRedacted, shopRedacted } from "./compliance.server";
-import { appUninstalled, orderCancelled, scopesUpdated, type WebhookDelivery } from "./handlers.server";
+import type { WebhookDelivery } from "./handlers.server";
+import { topicName, TOPICS } from "./topics.server";
 
-type Handler = (db: Db, delivery: WebhookDelivery) => Promise<unknown>;
+/** The topics the app has a handler for (app/webhooks/topics.server.ts). */
+export const HANDLED_TOPICS = Object.keys(TOPICS).filter((t) => TOPICS[t]?.handler);
 
-/** Topic names arrive as "app/uninstalled" (header) or "APP_UNINSTALLED" (library enum): one key for both. */
-export const topicKey = (topic: string) => topic.toUpperCase().replace(/[/.]/g, "_");
-
-const HANDLERS: Record<string, Handler> = {
-  APP_UNINSTALLED: appUninstalled,
-  APP_SCOPES_UPDATE: scopesUpdated,
-  ORDERS_CANCELLED: orderCancelled,
-  CUSTOMERS_DATA_REQUEST: customerDataRequested,
-  CUSTOMERS_REDACT: customerRedacted,
-  SHOP_REDACT: shopRedacted,
-};
-
-/** The topics subscribed in shopify.app.toml, as the app handles them. */
-export const HANDLED_TOPICS = Object.keys(HANDLERS);
-
-/** Runs the handler for a verified delivery; false when the app does not handle the topic. */
+/**
+ * Runs the handler for a delivery that receiveWebhook has already verified; false when the app has no
+ * handler for the topic. Only for verified deliveries: the checks live in receive.server.ts.
+ */
 export async function dispatchWebhook(db: Db, delivery: WebhookDelivery): Promise<boolean> {
-  const handler = HANDLERS[topicKey(delivery.topic)];
+  const handler = TOPICS[topicName(delivery.topic)]?.handler;
   if (!handler) return false;
   await handler(db, delivery);
   return true;

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { Db } from "~/db.server";
 import { isUniqueViolation } from "~/db/errors";
-import { shopFor } from "~/shops.server";
 
 /** What the webhook handlers need from shopify-app-remix's authenticate.webhook context. */
 export interface WebhookDelivery {
@@ -49,7 +48,9 @@ const cancelledPayload = z
  */
 export async function orderCancelled(db: Db, delivery: WebhookDelivery, now: Date = new Date()): Promise<boolean> {
   const order = cancelledPayload.parse(delivery.payload);
-  const shop = await shopFor(db, delivery.shop);
+  // Never creates a shop: a webhook for a domain that never installed the app changes nothing.
+  const shop = await db.shop.findUnique({ where: { domain: delivery.shop } });
+  if (!shop) return false;
   const payload = {
     orderId: order.admin_graphql_api_id,
     name: order.name ?? null,

@@ -88,6 +88,8 @@ export async function startLocalMode(options: LocalModeOptions) {
     SHOPIFY_API_KEY: LOCAL_APP.apiKey,
     SHOPIFY_API_SECRET: LOCAL_APP.apiSecret,
     SHOPIFY_APP_URL: appUrl,
+    // Allows the two local-only settings below (refused anywhere else) and binds the app to 127.0.0.1.
+    FRANKIERMEISTER_LOCAL_MODE: "1",
     SHOPIFY_ADMIN_API_ORIGIN: fakeServer.origin,
     APP_BRIDGE_URL: `${adminHost.origin}/app-bridge.js`,
     DATABASE_URL: options.databaseUrl,

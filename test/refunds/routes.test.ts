@@ -76,7 +76,8 @@ describeEachDatabase("refund routes", (database) => {
     const [order] = env.openOrders(1);
     if (!order) throw new Error("order");
     await env.buy([order]);
-    const payload = { id: Number(order.orderId.split("/").pop()), admin_graphql_api_id: order.orderId, name: order.name };
+    // The fields of Shopify's order payload that the orders/cancelled schema requires (app/webhooks/topics.server.ts).
+    const payload = { id: Number(order.orderId.split("/").pop()), admin_graphql_api_id: order.orderId, name: order.name, created_at: "2026-11-30T10:00:00+01:00", cancelled_at: new Date().toISOString(), financial_status: "refunded", line_items: [{ id: 1 }] };
     const started = Date.now();
     const responses = await Promise.all(Array.from({ length: 10 }, () => call(webhook, signed(payload, { eventId: "ev-cancel-10x", shop: env.shop.domain }))));
     expect(responses.map((r) => r.status)).toEqual(Array.from({ length: 10 }, () => 200));

@@ -262,6 +262,16 @@ describe("calls", () => {
     expect(JSON.parse(String(init?.body))).toEqual({ orderIds: ["gid://shopify/Order/1"], startPosition: 3 });
   });
 
+  test("sends the click's Idempotency-Key with POST /api/batches", async () => {
+    answer(202, JSON.stringify({ batchId: "b", statusUrl: "/api/batches/b" }));
+    await startBatch({ orderIds: ["gid://shopify/Order/1"], startPosition: 1 }, "click-1");
+    expect(fetchMock.mock.calls[0]?.[1]?.headers).toEqual({
+      Accept: "application/json",
+      "Content-Type": "application/json",
+      "Idempotency-Key": "click-1",
+    });
+  });
+
   test("escapes the batch id in the status URL", async () => {
     answer(200, JSON.stringify(batchAnswer("QUEUED", 0)));
     await fetchBatch("a/b");

@@ -321,8 +321,18 @@ const idsQuery = (orderIds: readonly string[]) => `ids=${orderIds.map(encodeURIC
 export const previewBatch = (orderIds: readonly string[], locale?: string) =>
   callApp("POST", "/api/preview", locale ? { orderIds, locale } : { orderIds }, parsePreview);
 
-export const startBatch = (request: StartBatchRequest) =>
-  callApp("POST", "/api/batches", request, parseBatchStarted);
+/**
+ * `idempotencyKey`: one per click of "Frank" (kept for a retry after a network error); the app answers a
+ * repeat of the key with the first answer instead of a second batch.
+ */
+export const startBatch = (request: StartBatchRequest, idempotencyKey?: string) =>
+  callApp(
+    "POST",
+    "/api/batches",
+    request,
+    parseBatchStarted,
+    idempotencyKey ? { "Idempotency-Key": idempotencyKey } : {},
+  );
 
 export const fetchBatch = (batchId: string) =>
   callApp("GET", `/api/batches/${encodeURIComponent(batchId)}`, undefined, parseBatch);

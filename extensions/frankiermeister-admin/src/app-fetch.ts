@@ -91,6 +91,7 @@ export async function callApp<T>(
   url: string,
   body: unknown,
   parse: (json: unknown) => T,
+  extraHeaders: Record<string, string> = {},
 ): Promise<T> {
   const route = `${method} ${url.split("?")[0]}`;
   let status = 0;
@@ -100,8 +101,8 @@ export async function callApp<T>(
       method,
       headers:
         body === undefined
-          ? { Accept: "application/json" }
-          : { Accept: "application/json", "Content-Type": "application/json" },
+          ? { Accept: "application/json", ...extraHeaders }
+          : { Accept: "application/json", "Content-Type": "application/json", ...extraHeaders },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     status = response.status;

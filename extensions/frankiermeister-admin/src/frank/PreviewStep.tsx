@@ -1,5 +1,5 @@
 import { useRef, useState } from "preact/hooks";
-import { previewBatch, startBatch, type BatchPreview, type BatchStarted, type FrankableLine } from "../api";
+import { AppError, previewBatch, startBatch, type BatchPreview, type BatchStarted, type FrankableLine } from "../api";
 import { AppErrorBanner } from "../components/AppErrorBanner";
 import { formatEuro, t } from "../i18n";
 import { useRequest } from "../use-request";
@@ -23,6 +23,7 @@ export function PreviewStep({ orderIds, onStarted, close }: Props) {
   const [submitting, setSubmitting] = useState(false);
   /** Set before the POST leaves, so a second click in the same moment cannot send a second batch. */
   const inFlight = useRef(false);
+  const idempotencyKey = useRef<string | null>(null);
   const [startFailure, setStartFailure] = useState<{ error: unknown } | null>(null);
 
   const ready = preview.state === "ready" ? preview.value : null;
@@ -41,11 +42,19 @@ export function PreviewStep({ orderIds, onStarted, close }: Props) {
     inFlight.current = true;
     setSubmitting(true);
     setStartFailure(null);
+    // One Idempotency-Key per click; kept when the answer was lost (network), so the retry cannot make a
+    // second batch if the first one was made.
+    idempotencyKey.current ??= crypto.randomUUID();
     try {
       onStarted(
-        await startBatch({ orderIds: orders.map((order) => order.orderId), startPosition: position }),
+        await startBatch(
+          { orderIds: orders.map((order) => order.orderId), startPosition: position },
+          idempotencyKey.current,
+        ),
       );
+      idempotencyKey.current = null;
     } catch (error) {
+      if (!(error instanceof AppError && error.kind === "network")) idempotencyKey.current = null;
       inFlight.current = false;
       setStartFailure({ error });
       setSubmitting(false);
