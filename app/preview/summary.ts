@@ -16,7 +16,12 @@ export type PreviewError =
   | "too-large"
   | "destination-not-served"
   | "no-product"
-  | "override-invalid";
+  | "override-invalid"
+  | "no-fulfillment-order"
+  | "fulfillment-on-hold"
+  | "several-locations"
+  | "not-shipped"
+  | "protected-data-denied";
 
 export type PreviewLine =
   | {
