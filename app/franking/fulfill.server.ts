@@ -11,6 +11,14 @@ import type { Voucher } from "~/generated/prisma/sqlite/client";
 import type { AdminGraphql } from "~/shopify/graphql.server";
 import { shopifyCall } from "~/shopify/call.server";
 import type { CostBudget } from "~/shopify/cost-budget.server";
+import { fulfillmentGroups, type FulfillmentOrderState } from "~/preview/fulfillability";
+import {
+  FULFILLMENT_ORDER_FIELDS,
+  FULFILLMENT_ORDERS_PER_ORDER,
+  FULFILLMENT_READ_COST,
+  fulfillmentOrderSchema,
+  toFulfillmentOrderState,
+} from "~/preview/fulfillment-orders.server";
 
 /** One order's fulfillment orders (a group of one is read with this). */
 export const FRANKING_ORDER_QUERY = `#graphql
@@ -18,31 +26,34 @@ export const FRANKING_ORDER_QUERY = `#graphql
     order(id: $id) {
       id
       cancelledAt
-      fulfillmentOrders(first: 25) {
+      fulfillmentOrders(first: ${FULFILLMENT_ORDERS_PER_ORDER}) {
         nodes {
-          id
-          status
+          ...FulfillmentOrderState
         }
       }
     }
-  }`;
+  }
+  ${FULFILLMENT_ORDER_FIELDS}`;
 
-/** The fulfillment orders of many orders; requested cost 28 per id (order 1, connection 2 + 25). */
+/**
+ * The fulfillment orders of many orders, with location and delivery method: `fulfillmentCreate` takes one
+ * location and one delivery method type at a time. Requested cost 23 per id (see fulfillment-orders.server.ts).
+ */
 export const FRANKING_ORDERS_QUERY = `#graphql
   query FrankingOrdersFulfillment($ids: [ID!]!) {
     nodes(ids: $ids) {
       ... on Order {
         id
         cancelledAt
-        fulfillmentOrders(first: 25) {
+        fulfillmentOrders(first: ${FULFILLMENT_ORDERS_PER_ORDER}) {
           nodes {
-            id
-            status
+            ...FulfillmentOrderState
           }
         }
       }
     }
-  }`;
+  }
+  ${FULFILLMENT_ORDER_FIELDS}`;
 
 /** Fulfillment and tag of one order in one call (two mutations, 10 points each). */
 export const FRANKING_FULFILL_MUTATION = `#graphql
@@ -94,13 +105,13 @@ export const VOUCHER_METAFIELD = { namespace: "$app:franking", key: "vouchers", 
 export const CARRIER = "Deutsche Post";
 /** metafieldsSet takes at most this many metafields. */
 export const METAFIELDS_PER_CALL = 25;
-const COST = { orderRead: 28, fulfillAndTag: 20, mutation: 10 } as const;
+const COST = { orderRead: FULFILLMENT_READ_COST, fulfillAndTag: 20, mutation: 10 } as const;
 
 const userErrors = z.array(z.object({ field: z.array(z.string()).nullable().optional(), message: z.string() }));
 const orderState = z.object({
   id: z.string(),
   cancelledAt: z.string().nullable(),
-  fulfillmentOrders: z.object({ nodes: z.array(z.object({ id: z.string(), status: z.string() })) }),
+  fulfillmentOrders: z.object({ nodes: z.array(fulfillmentOrderSchema) }),
 });
 type OrderState = z.infer<typeof orderState>;
 const orderData = z.object({ order: orderState.nullable() });
@@ -146,38 +157,53 @@ async function readOrders(admin: AdminGraphql, ids: readonly string[], options: 
   return (await shopifyCall(admin, FRANKING_ORDERS_QUERY, { ids }, ordersData, call)).nodes;
 }
 
-/** What to write: the open fulfillment orders to fulfill (none: fulfilled before). Throws when neither can be done. */
-function openFulfillmentOrders(order: OrderState | null | undefined): string[] {
+/**
+ * What to write: the open fulfillment orders to fulfil, grouped by location and delivery method (one
+ * `fulfillmentCreate` each; none: fulfilled before). Throws when neither can be done.
+ */
+function openFulfillmentOrders(order: OrderState | null | undefined): FulfillmentOrderState[][] {
   if (!order) throw new PermanentFulfillmentError("The order no longer exists in Shopify");
   if (order.cancelledAt !== null) throw new PermanentFulfillmentError("The order was cancelled in Shopify");
-  const open = order.fulfillmentOrders.nodes.filter((fo) => FULFILLABLE.has(fo.status));
+  // None visible: a fulfillment service or 3PL ships it (or the app lost the scope); never tag it as done.
+  if (order.fulfillmentOrders.nodes.length === 0) {
+    throw new PermanentFulfillmentError("Shopify shows the app no fulfillment order of this order (fulfillment service or 3PL location)");
+  }
+  const open = order.fulfillmentOrders.nodes.filter((fo) => FULFILLABLE.has(fo.status)).map(toFulfillmentOrderState);
   if (open.length === 0 && !order.fulfillmentOrders.nodes.every((fo) => DONE.has(fo.status))) {
     const waiting = order.fulfillmentOrders.nodes.filter((fo) => !DONE.has(fo.status)).map((fo) => fo.status.toLowerCase());
     throw new Error(`No fulfillment order can be fulfilled now (${[...new Set(waiting)].join(", ")})`);
   }
-  return open.map((fo) => fo.id);
+  return fulfillmentGroups(open);
 }
 
-/** Fulfills (if anything is open) and tags one order; returns the new fulfillment's id. */
-async function fulfillAndTag(admin: AdminGraphql, order: OrderWriteBack, open: string[], options: WriteBackOptions): Promise<string | null> {
+/**
+ * Fulfills (if anything is open) and tags one order; returns the (first) new fulfillment's id. Each group
+ * of one location and delivery method goes in its own `fulfillmentCreate`; the tracking number rides on
+ * the first (the preview leaves out orders open at several locations, so normally there is one group).
+ */
+async function fulfillAndTag(admin: AdminGraphql, order: OrderWriteBack, groups: FulfillmentOrderState[][], options: WriteBackOptions): Promise<string | null> {
   const call = { sleep: options.sleep, budget: options.budget };
   const tagVariables = { id: order.orderId, tags: [options.tag] };
-  if (open.length === 0) {
+  if (groups.length === 0) {
     // Fulfilled before (by an earlier attempt whose answer was lost, or by hand): only the tag.
     const data = await shopifyCall(admin, FRANKING_TAG_MUTATION, tagVariables, tagData, { ...call, cost: COST.mutation });
     failOn(data.tagsAdd?.userErrors, "tagsAdd");
     return null;
   }
   const numbers = order.vouchers.flatMap((v) => (v.trackId ? [v.trackId] : []));
-  const fulfillment = {
-    lineItemsByFulfillmentOrder: open.map((fulfillmentOrderId) => ({ fulfillmentOrderId })),
-    notifyCustomer: options.notifyCustomer,
-    ...(numbers.length > 0 ? { trackingInfo: { company: CARRIER, numbers } } : {}),
-  };
-  const data = await shopifyCall(admin, FRANKING_FULFILL_MUTATION, { fulfillment, ...tagVariables }, fulfillData, { ...call, cost: COST.fulfillAndTag });
-  failOn(data.fulfillmentCreate?.userErrors, "fulfillmentCreate");
-  failOn(data.tagsAdd?.userErrors, "tagsAdd");
-  return data.fulfillmentCreate?.fulfillment?.id ?? null;
+  let firstId: string | null = null;
+  for (const [index, group] of groups.entries()) {
+    const fulfillment = {
+      lineItemsByFulfillmentOrder: group.map((fo) => ({ fulfillmentOrderId: fo.id })),
+      notifyCustomer: options.notifyCustomer,
+      ...(numbers.length > 0 && index === 0 ? { trackingInfo: { company: CARRIER, numbers } } : {}),
+    };
+    const data = await shopifyCall(admin, FRANKING_FULFILL_MUTATION, { fulfillment, ...tagVariables }, fulfillData, { ...call, cost: COST.fulfillAndTag });
+    failOn(data.fulfillmentCreate?.userErrors, "fulfillmentCreate");
+    failOn(data.tagsAdd?.userErrors, "tagsAdd");
+    firstId ??= data.fulfillmentCreate?.fulfillment?.id ?? null;
+  }
+  return firstId;
 }
 
 function voucherMetafield(order: OrderWriteBack) {
@@ -227,7 +253,7 @@ export async function writeBackOrders(admin: AdminGraphql, orders: readonly Orde
   } catch (error) {
     return orders.map(() => ({ ok: false, error }));
   }
-  const plans = orders.map((order, i): { order: OrderWriteBack; open: string[] | null; error: unknown } => {
+  const plans = orders.map((order, i): { order: OrderWriteBack; open: FulfillmentOrderState[][] | null; error: unknown } => {
     try {
       return { order, open: openFulfillmentOrders(states[i]), error: null };
     } catch (error) {

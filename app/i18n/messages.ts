@@ -5,6 +5,7 @@ import { refundsMessages } from "./messages-refunds";
 import { frankingMessages } from "./messages-franking";
 import { mappingMessages } from "./messages-mapping";
 import { privacyMessages } from "./messages-privacy";
+import { platformMessages } from "./messages-platform";
 
 /** The admin UI's words in English and German. Keys are shared; a test checks both have every key. */
 export const messages = {
@@ -16,6 +17,7 @@ export const messages = {
     ...frankingMessages.en,
     ...mappingMessages.en,
     ...privacyMessages.en,
+    ...platformMessages.en,
     "app.title": "Frankiermeister",
     "nav.home": "Overview",
     "home.heading": "Postage for your letters",
@@ -52,6 +54,7 @@ export const messages = {
     ...frankingMessages.de,
     ...mappingMessages.de,
     ...privacyMessages.de,
+    ...platformMessages.de,
     "app.title": "Frankiermeister",
     "nav.home": "Übersicht",
     "home.heading": "Porto für Ihre Briefe",

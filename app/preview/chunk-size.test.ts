@@ -8,7 +8,7 @@ describe("nextChunkSize", () => {
   });
 
   it("keeps full queries while the orders still to read will consume what a query asks for", () => {
-    // 100 orders at 12 points consume 1200 > 17 × 57 = 969: waiting for a full query costs nothing extra.
+    // 100 orders at 12 points consume 1200 > 12 × 79 = 948: waiting for a full query costs nothing extra.
     expect(nextChunkSize(100, 0, 12)).toBe(ORDERS_PER_QUERY);
   });
 
@@ -16,7 +16,7 @@ describe("nextChunkSize", () => {
     expect(nextChunkSize(40, 0, 12)).toBe(Math.floor((40 * 12) / ORDER_COST));
     expect(nextChunkSize(4, 0, 12)).toBe(1);
     // ... but takes what fits without waiting.
-    expect(nextChunkSize(40, 6 * ORDER_COST, 12)).toBe(8);
+    expect(nextChunkSize(40, 7 * ORDER_COST, 12)).toBe(7);
     expect(nextChunkSize(40, 9 * ORDER_COST, 12)).toBe(9);
   });
 

@@ -1,5 +1,6 @@
 /** One order of a batch preview: the state checks first, then the mapping engine. Pure. */
 import { chooseProduct, type CatalogProduct, type MappingSettings, type OrderForMapping } from "~/mapping";
+import { HOME_COUNTRY, normaliseCountryCode } from "~/mapping/countries";
 import type { FetchedOrder } from "./orders.server";
 import type { PreviewError, PreviewLine } from "./summary";
 import { moneyToCents } from "./weight";
@@ -51,6 +52,43 @@ export function toOrderForMapping(order: FetchedOrder): OrderForMapping {
   };
 }
 
+/** Why one letter cannot fulfil the order (before any stamp is bought), or null. See fulfillability.ts. */
+function fulfillmentProblem(order: FetchedOrder): PreviewLine | null {
+  const f = order.fulfillment;
+  if (f.ok) return null;
+  switch (f.problem) {
+    case "already-fulfilled":
+      return failure(order.id, order.name, "already-fulfilled", "The order is already fulfilled");
+    case "no-fulfillment-order":
+      return failure(
+        order.id,
+        order.name,
+        "no-fulfillment-order",
+        "Shopify shows the app no fulfillment order: it is assigned to a fulfillment service or 3PL location",
+      );
+    case "fulfillment-on-hold":
+      return failure(order.id, order.name, "fulfillment-on-hold", `The fulfillment is not open (${f.detail})`);
+    case "not-shipped":
+      return failure(order.id, order.name, "not-shipped", `Delivered by ${f.detail.toLowerCase()}, not by post`);
+    case "several-locations":
+      return {
+        ...failure(order.id, order.name, "several-locations", `The order ships from ${f.detail} locations; a letter leaves from one`),
+        reasonParams: { key: "several-locations", values: { count: Number(f.detail) } },
+      };
+  }
+}
+
+/**
+ * Whether a withheld field matters: the address stamp prints name and address, and a German postal code
+ * must be checked; a franking-zone stamp abroad needs only the country, which is never withheld.
+ */
+function needsDeniedFields(order: FetchedOrder, settings: MappingSettings): boolean {
+  if (order.deniedFields.length === 0) return false;
+  if (settings.voucherLayout === "ADDRESS_ZONE") return true;
+  const home = normaliseCountryCode(order.shippingAddress?.countryCodeV2 ?? null) === HOME_COUNTRY;
+  return home && order.deniedFields.includes("zip");
+}
+
 export function previewLine(
   orderId: string,
   order: FetchedOrder | undefined,
@@ -65,6 +103,17 @@ export function previewLine(
   }
   if (!order.requiresShipping)
     return failure(order.id, order.name, "nothing-to-ship", "Nothing in the order needs shipping");
+  const cannotFulfil = fulfillmentProblem(order);
+  if (cannotFulfil) return cannotFulfil;
+  if (needsDeniedFields(order, settings)) {
+    return failure(
+      order.id,
+      order.name,
+      "protected-data-denied",
+      `Shopify withheld ${order.deniedFields.join(", ")} of the shipping address (protected customer data): ` +
+        "request access to the name and address fields in the Partner Dashboard (API access > Protected customer data)",
+    );
+  }
   if (catalog.length === 0) {
     return failure(
       order.id,

@@ -7,7 +7,16 @@
 import { z } from "zod";
 import { type CallOptions, shopifyCall } from "~/shopify/call.server";
 import { CostBudget } from "~/shopify/cost-budget.server";
+import { deniedUnder, type DeniedField } from "~/shopify/denied-fields";
 import type { AdminGraphql } from "~/shopify/graphql.server";
+import { fulfillability, type Fulfillability } from "./fulfillability";
+import {
+  FULFILLMENT_ORDER_FIELDS,
+  FULFILLMENT_ORDERS_COST,
+  FULFILLMENT_ORDERS_PER_ORDER,
+  fulfillmentOrderSchema,
+  toFulfillmentOrderState,
+} from "./fulfillment-orders.server";
 import { toGrams } from "./weight";
 
 /** Line items fetched with the order; more are fetched page by page. */
@@ -18,9 +27,10 @@ export const MAX_QUERY_COST = 1000;
 /**
  * Requested cost of one order in PREVIEW_ORDERS_QUERY by Shopify's rules (objects 1, connections
  * 2 + first × node): the order, shippingAddress, shippingLine, currentTotalPriceSet + shopMoney (5), the
- * lineItems connection (2) and per line item the item, variant, inventoryItem, measurement and weight (5).
+ * lineItems connection (2) and per line item the item, variant, inventoryItem, measurement and weight (5),
+ * and the fulfillment orders (22, see fulfillment-orders.server.ts).
  */
-export const ORDER_COST = 5 + 2 + 5 * LINE_ITEMS_PER_ORDER;
+export const ORDER_COST = 5 + 2 + 5 * LINE_ITEMS_PER_ORDER + FULFILLMENT_ORDERS_COST;
 export const ORDERS_PER_QUERY = Math.floor(MAX_QUERY_COST / ORDER_COST);
 /** Requested cost of PREVIEW_MORE_LINE_ITEMS_QUERY: the order, the connection and 5 per line item. */
 export const MORE_LINE_ITEMS_COST = 1 + 2 + 5 * MORE_LINE_ITEMS_PAGE;
@@ -81,10 +91,16 @@ export const PREVIEW_ORDERS_QUERY = `#graphql
             ...PreviewLineItem
           }
         }
+        fulfillmentOrders(first: ${FULFILLMENT_ORDERS_PER_ORDER}) {
+          nodes {
+            ...FulfillmentOrderState
+          }
+        }
       }
     }
   }
-  ${PREVIEW_LINE_ITEM_FRAGMENT}`;
+  ${PREVIEW_LINE_ITEM_FRAGMENT}
+  ${FULFILLMENT_ORDER_FIELDS}`;
 
 export const PREVIEW_MORE_LINE_ITEMS_QUERY = `#graphql
   query PreviewMoreLineItems($id: ID!, $after: String!, $lineItems: Int!) {
@@ -151,13 +167,18 @@ const orderSchema = z.object({
   /** Absent when not asked for (no rule names a shipping method). */
   shippingLine: z.object({ title: z.string(), code: z.string().nullable() }).nullable().optional(),
   lineItems: lineItemsSchema,
+  fulfillmentOrders: z.object({ nodes: z.array(fulfillmentOrderSchema) }),
 });
 
 /** `nodes` answers null for unknown ids and an object without Order fields for other node types. */
 const nodeSchema = z.union([z.strictObject({}).transform(() => null), orderSchema]).nullable();
 
-export type FetchedOrder = Omit<z.infer<typeof orderSchema>, "lineItems"> & {
+export type FetchedOrder = Omit<z.infer<typeof orderSchema>, "lineItems" | "fulfillmentOrders"> & {
   lineItems: Array<{ title: string; quantity: number; weightG: number | null; requiresShipping: boolean }>;
+  /** Fields Shopify withheld (protected customer data the app is not approved for); they read null. */
+  deniedFields: string[];
+  /** Whether one letter can fulfil the order, from the fulfillment orders Shopify shows the app. */
+  fulfillment: Fulfillability;
 };
 
 type LineItem = z.infer<typeof lineItemSchema>;
@@ -248,6 +269,7 @@ export async function fetchPreviewOrders(
     const perOrder = read > 0 ? actualCost / read : ORDER_COST;
     const chunk = ids.slice(start, start + nextChunkSize(ids.length - start, budget.available(), perOrder));
     start += chunk.length;
+    const denied: DeniedField[] = [];
     const data = await shopifyCall(
       admin,
       PREVIEW_ORDERS_QUERY,
@@ -258,19 +280,29 @@ export async function fetchPreviewOrders(
         withOrderValue: options.fields?.orderValue ?? true,
       },
       z.object({ nodes: z.array(nodeSchema) }),
-      queryOptions(options, budget, chunk.length * ORDER_COST, (cost) => {
-        read += chunk.length;
-        actualCost += cost.actual ?? cost.requested;
-      }),
+      {
+        ...queryOptions(options, budget, chunk.length * ORDER_COST, (cost) => {
+          read += chunk.length;
+          actualCost += cost.actual ?? cost.requested;
+        }),
+        onFieldDenied: (fields) => denied.push(...fields),
+      },
     );
-    for (const node of data.nodes) {
+    for (const [index, node] of data.nodes.entries()) {
       if (!node) continue;
       const { pageInfo, nodes } = node.lineItems;
       const more =
         pageInfo.hasNextPage && pageInfo.endCursor
           ? await remainingLineItems(admin, node.id, pageInfo.endCursor, options, budget)
           : [];
-      found.set(node.id, { ...node, lineItems: [...nodes, ...more].map(toLineItem) });
+      const { fulfillmentOrders, ...order } = node;
+      found.set(node.id, {
+        ...order,
+        lineItems: [...nodes, ...more].map(toLineItem),
+        deniedFields: deniedUnder(denied, ["nodes", index]),
+        // Before anything is bought: whether one letter can fulfil the order (see fulfillability.ts).
+        fulfillment: fulfillability(fulfillmentOrders.nodes.map(toFulfillmentOrderState)),
+      });
     }
   }
   return found;

@@ -18,7 +18,12 @@ export type PreviewError =
   | "no-product"
   | "override-invalid"
   | "service-unavailable"
-  | "no-packaging-fits";
+  | "no-packaging-fits"
+  | "no-fulfillment-order"
+  | "fulfillment-on-hold"
+  | "several-locations"
+  | "not-shipped"
+  | "protected-data-denied";
 
 export type PreviewLine =
   | {

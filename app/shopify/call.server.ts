@@ -4,7 +4,8 @@
  * `extensions.cost.throttleStatus` paces the next call so the app stays under the limit.
  */
 import { z } from "zod";
-import { type AdminGraphql, ShopifyApiError, ShopifyThrottledError, toShopifyError } from "./graphql.server";
+import { type DeniedField, deniedFields } from "./denied-fields";
+import { type AdminGraphql, partialAnswer, ShopifyApiError, ShopifyThrottledError, toShopifyError } from "./graphql.server";
 import type { CostBudget } from "./cost-budget.server";
 
 const costSchema = z
@@ -41,6 +42,11 @@ export interface CallOptions {
   cost?: number;
   /** Told the cost Shopify reported for the answer that is returned (when it reported one). */
   onCost?: (cost: ReportedCost) => void;
+  /**
+   * Given, an answer whose only errors are denied nested fields (protected customer data) is used: the
+   * denied fields are null in the data and reported here. Without it such an answer is an error.
+   */
+  onFieldDenied?: (denied: DeniedField[]) => void;
 }
 
 export interface ReportedCost {
@@ -64,6 +70,10 @@ async function send(admin: AdminGraphql, document: string, variables: Record<str
     if (!body.success) throw new ShopifyApiError(`Unexpected Admin API response: ${body.error.message}`, "UNEXPECTED_RESPONSE");
     return body.data;
   } catch (error) {
+    if (error instanceof ShopifyApiError) throw error;
+    // shopify-api throws an answer with errors, partial data included: keep it for the checks below.
+    const partial = bodySchema.safeParse(partialAnswer(error));
+    if (partial.success && partial.data.data !== undefined) return partial.data;
     throw toShopifyError(error);
   }
 }
@@ -102,7 +112,9 @@ export async function shopifyCall<T>(
       await options.sleep(wait);
       continue;
     }
-    if (errors.length > 0) {
+    const denied = errors.length > 0 && options.onFieldDenied ? deniedFields(errors) : null;
+    if (denied) options.onFieldDenied?.(denied);
+    else if (errors.length > 0) {
       const code = errors.find((e) => e.extensions?.code)?.extensions?.code ?? "GRAPHQL_ERROR";
       throw new ShopifyApiError(`Shopify rejected the request: ${errors.map((e) => e.message).join("; ")}`, code, errors.map((e) => e.message));
     }

@@ -1,5 +1,6 @@
 import { GraphqlQueryError } from "@shopify/shopify-api";
 import { z } from "zod";
+import { type DeniedField, deniedFields } from "./denied-fields";
 
 /** What the app needs of an authenticated Admin API context (admin.graphql from shopify-app-remix). */
 export interface AdminGraphql {
@@ -54,6 +55,20 @@ const failedBody = z
   })
   .loose();
 
+/**
+ * The whole answer inside shopify-api's GraphqlQueryError (`data`, `errors.graphQLErrors`, `extensions`) as
+ * Shopify sent it, or null for any other error: a partial answer may still be usable (see denied-fields.ts).
+ */
+export function partialAnswer(error: unknown): { data?: unknown; errors: unknown[]; extensions?: unknown } | null {
+  if (!(error instanceof GraphqlQueryError)) return null;
+  const body = z
+    .object({ data: z.unknown().optional(), errors: z.object({ graphQLErrors: z.array(z.unknown()).optional() }).loose().optional(), extensions: z.unknown().optional() })
+    .loose()
+    .safeParse(error.body ?? {});
+  if (!body.success) return null;
+  return { data: body.data.data ?? undefined, errors: body.data.errors?.graphQLErrors ?? [], extensions: body.data.extensions };
+}
+
 /** Turns shopify-api's GraphqlQueryError into one of our typed errors. */
 export function toShopifyError(error: unknown): unknown {
   if (!(error instanceof GraphqlQueryError)) return error;
@@ -86,12 +101,18 @@ export async function adminQuery<T>(
   document: string,
   variables: Record<string, unknown>,
   schema: z.ZodType<T>,
+  /** Given, an answer whose only errors are denied nested fields is used (they are null) and they are reported. */
+  onFieldDenied?: (denied: DeniedField[]) => void,
 ): Promise<T> {
   let response: Response;
   try {
     response = await admin.graphql(document, { variables });
   } catch (error) {
-    throw toShopifyError(error);
+    const partial = onFieldDenied ? partialAnswer(error) : null;
+    const denied = partial && partial.data !== undefined ? deniedFields(partial.errors) : null;
+    if (!partial || !denied) throw toShopifyError(error);
+    onFieldDenied?.(denied);
+    response = new Response(JSON.stringify({ data: partial.data }));
   }
   const body = z
     .object({ data: schema })

@@ -65,7 +65,11 @@ export function useFranking(database: () => TestDatabase, simOptions: { maxPosit
     db: () => database().db,
     orders(count, product = STANDARDBRIEF) {
       const state = fake.shop(shop.domain);
-      const open = () => state.orders.filter((o) => o.cancelledAt === null && o.shippingAddress !== null && o.fulfillmentOrders.some((fo) => fo.status === "OPEN"));
+      // Orders the preview would let through: open, with an address, all at the primary location, shipped.
+      const frankable = (o: (typeof state.orders)[number]) =>
+        o.fulfillmentOrders.every((fo) => fo.locationId === state.primaryLocation.id && ["SHIPPING", "NONE"].includes(fo.deliveryMethodType));
+      const open = () =>
+        state.orders.filter((o) => o.cancelledAt === null && o.shippingAddress !== null && frankable(o) && o.fulfillmentOrders.some((fo) => fo.status === "OPEN"));
       while (open().length < count) {
         state.addOrder({
           customer: { email: `kunde${state.orders.length}@example.com`, firstName: "Kim", lastName: `Kunde ${state.orders.length}` },

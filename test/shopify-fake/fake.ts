@@ -22,6 +22,7 @@ import {
 import { orderWebhookBody, shopWebhookBody } from "./webhooks/payloads";
 import { cancelInShop, cancelProblem } from "./resolvers/mutations/order-cancel";
 import { gid, parseGid } from "./gid";
+import { FULL_APPROVAL, type ProtectedDataApproval } from "./graphql/protected-data";
 import { applyFulfillmentCancellation, fulfillmentCancelProblem } from "./order-logic";
 
 export interface CreateShopifyFakeOptions {
@@ -30,6 +31,11 @@ export interface CreateShopifyFakeOptions {
   now?: () => Date;
   /** Granted access scopes, comma-separated; defaults to what the franking app requests. */
   scopes?: string;
+  /**
+   * What the app is approved for of protected customer data; default: level 2 with every field (the
+   * demo shop's app is approved). Change `fake.protectedCustomerData` to test a shop without approval.
+   */
+  protectedCustomerData?: ProtectedDataApproval;
   /** Retry schedule for webhook deliveries (defaults: 4 attempts, 200 ms doubling, 5 s timeout). */
   webhookRetry?: Partial<WebhookRetry>;
   /** How webhooks are sent; defaults to the global fetch (real HTTP). Pass the app's handler to stay in-process. */
@@ -66,6 +72,8 @@ export interface ShopifyFake {
   /** The numeric app id `$app` metafield namespaces resolve to: `app--<appId>--...`. */
   readonly appId: number;
   throttle: ThrottleSettings;
+  /** Protected customer data the app is approved for (Partner Dashboard); see graphql/protected-data.ts. */
+  protectedCustomerData: ProtectedDataApproval;
   latencyMs: number;
   calls: FakeCall[];
   reset(): void;
@@ -126,6 +134,7 @@ export function createShopifyFake(opts: CreateShopifyFakeOptions): ShopifyFake {
       app,
       now: now(),
       scopes: grantedScopes,
+      protectedData: fake.protectedCustomerData,
       ids,
       searchReports: [],
       emit: (topic, body) => queued.push({ topic, body }),
@@ -154,6 +163,7 @@ export function createShopifyFake(opts: CreateShopifyFakeOptions): ShopifyFake {
   const fake: ShopifyFake = {
     appId: app.appId,
     throttle: { ...STANDARD_THROTTLE },
+    protectedCustomerData: opts.protectedCustomerData ?? FULL_APPROVAL,
     latencyMs: 0,
     calls: [],
 
@@ -250,6 +260,7 @@ export function createShopifyFake(opts: CreateShopifyFakeOptions): ShopifyFake {
       ids.reset();
       fake.calls.length = 0;
       fake.throttle = { ...STANDARD_THROTTLE };
+      fake.protectedCustomerData = opts.protectedCustomerData ?? FULL_APPROVAL;
       fake.latencyMs = 0;
     },
   };

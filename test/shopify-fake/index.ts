@@ -15,3 +15,5 @@ export { webhookHmac } from "./webhooks/deliver";
 export type { WebhookRetry } from "./webhooks/deliver";
 export { STANDARD_THROTTLE, SINGLE_QUERY_MAX_COST } from "./graphql/throttle";
 export type { ThrottleSettings } from "./graphql/throttle";
+export { FULL_APPROVAL, LEVEL_1_ONLY, NO_APPROVAL } from "./graphql/protected-data";
+export type { ProtectedDataApproval, ProtectedField } from "./graphql/protected-data";

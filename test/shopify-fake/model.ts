@@ -89,11 +89,20 @@ export interface FakeFulfillmentOrderLineItem {
   remainingQuantity: number;
 }
 
+/**
+ * How a fulfillment order reaches the buyer (DeliveryMethodType). Shopify sets SHIPPING for shipping
+ * rates, PICK_UP for local pickup, LOCAL for local delivery and NONE when nothing is shipped.
+ */
+export type DeliveryMethodType = "SHIPPING" | "PICK_UP" | "LOCAL" | "NONE" | "RETAIL" | "PICKUP_POINT";
+
 export interface FakeFulfillmentOrder {
   __typename: "FulfillmentOrder";
   id: number;
   orderId: number;
   status: FulfillmentOrderStatus;
+  /** The location Shopify assigned the fulfillment order to (FulfillmentOrder.assignedLocation). */
+  locationId: number;
+  deliveryMethodType: DeliveryMethodType;
   requestStatus: "UNSUBMITTED";
   createdAt: Date;
   updatedAt: Date;
@@ -195,6 +204,19 @@ export interface FakeShopAddress {
   countryCode: string;
   phone: string | null;
   company: string | null;
+}
+
+/**
+ * A location of the shop. `fulfillmentService` set: the location belongs to a fulfillment service (a 3PL
+ * app), whose fulfillment orders only apps with the third-party or assigned scopes can see.
+ */
+export interface FakeLocation {
+  __typename: "Location";
+  id: number;
+  name: string;
+  isPrimary: boolean;
+  fulfillmentService: string | null;
+  address: FakeShopAddress;
 }
 
 export interface FakeShopInfo {

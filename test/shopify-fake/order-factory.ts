@@ -1,5 +1,6 @@
 import type { IdSequence } from "./ids";
 import type {
+  DeliveryMethodType,
   FakeCustomer,
   FakeLineItem,
   FakeMailingAddress,
@@ -61,6 +62,14 @@ export interface OrderSpec {
   note?: string | null;
   financialStatus?: FinancialStatus;
   test?: boolean;
+  /** How the order reaches the buyer; default SHIPPING with a shipping line, NONE without. */
+  deliveryMethod?: DeliveryMethodType;
+  /**
+   * Fulfillment orders by location, as Shopify's order routing splits an order: each names a location
+   * (by name; see `FakeShopState.addLocation`) and the indexes of the line items it holds. Default: one
+   * fulfillment order with every line at the shop's primary location.
+   */
+  fulfillmentOrders?: Array<{ location: string; lines: number[]; deliveryMethod?: DeliveryMethodType }>;
   /** Fulfils every line at creation, with this tracking. */
   fulfilled?: { at?: Date; tracking?: FakeTrackingInfo; notifyCustomer?: boolean };
   cancelled?: { at?: Date; reason: "CUSTOMER" | "DECLINED" | "FRAUD" | "INVENTORY" | "OTHER" | "STAFF" };
@@ -124,10 +133,10 @@ function lineItem(spec: LineItemSpec, ids: IdSequence): FakeLineItem {
   };
 }
 
-/** Builds an order with one OPEN fulfillment order holding all its lines, like a fresh checkout. */
+/** Builds an order with OPEN fulfillment orders (by default one holding all its lines), like a fresh checkout. */
 export function buildOrder(
   spec: OrderSpec & { number: number },
-  env: { ids: IdSequence; now: Date; shop: FakeShopInfo },
+  env: { ids: IdSequence; now: Date; shop: FakeShopInfo; locationId: (name: string | null) => number },
 ): FakeOrder {
   const { ids, shop } = env;
   const createdAt = spec.createdAt ?? env.now;
@@ -176,22 +185,32 @@ export function buildOrder(
     fulfillmentOrders: [],
     fulfillments: [],
   };
-  order.fulfillmentOrders.push({
-    __typename: "FulfillmentOrder",
-    id: ids.take("FulfillmentOrder"),
-    orderId: order.id,
-    status: "OPEN",
-    requestStatus: "UNSUBMITTED",
-    createdAt,
-    updatedAt: createdAt,
-    lineItems: lineItems.map((line) => ({
-      __typename: "FulfillmentOrderLineItem",
-      id: ids.take("FulfillmentOrderLineItem"),
-      lineItemId: line.id,
-      totalQuantity: line.quantity,
-      remainingQuantity: line.quantity,
-    })),
-  });
+  const defaultMethod: DeliveryMethodType = spec.deliveryMethod ?? (spec.shippingLine ? "SHIPPING" : "NONE");
+  const groups = spec.fulfillmentOrders ?? [{ location: null, lines: lineItems.map((_, index) => index) }];
+  for (const group of groups) {
+    order.fulfillmentOrders.push({
+      __typename: "FulfillmentOrder",
+      id: ids.take("FulfillmentOrder"),
+      orderId: order.id,
+      status: "OPEN",
+      locationId: env.locationId(group.location),
+      deliveryMethodType: ("deliveryMethod" in group && group.deliveryMethod) || defaultMethod,
+      requestStatus: "UNSUBMITTED",
+      createdAt,
+      updatedAt: createdAt,
+      lineItems: group.lines.map((index) => {
+        const line = lineItems[index];
+        if (!line) throw new Error(`Order spec: no line item ${index} for a fulfillment order`);
+        return {
+          __typename: "FulfillmentOrderLineItem",
+          id: ids.take("FulfillmentOrderLineItem"),
+          lineItemId: line.id,
+          totalQuantity: line.quantity,
+          remainingQuantity: line.quantity,
+        };
+      }),
+    });
+  }
   if (spec.fulfilled) {
     const at = spec.fulfilled.at ?? createdAt;
     const requests = order.fulfillmentOrders.map((fulfillmentOrder) => ({ fulfillmentOrder, lines: null }));

@@ -162,6 +162,9 @@ export function applyFulfillmentCancellation(
       id: opts.ids.take("FulfillmentOrder"),
       orderId: order.id,
       status: "OPEN",
+      // The replacement stays where the cancelled items were: same location, same delivery method.
+      locationId: fulfillmentOrder?.locationId ?? order.fulfillmentOrders[0]?.locationId ?? 0,
+      deliveryMethodType: fulfillmentOrder?.deliveryMethodType ?? "SHIPPING",
       requestStatus: "UNSUBMITTED",
       createdAt: opts.at,
       updatedAt: opts.at,

@@ -32,8 +32,8 @@ describe("the demo shop", () => {
       ianaTimezone: "Europe/Berlin",
     });
     expect(shop.info.address).toMatchObject({ city: "Berlin", countryCode: "DE", country: "Germany" });
-    expect(orders).toHaveLength(20);
-    expect(orders.map((o) => o.name)).toEqual(Array.from({ length: 20 }, (_, i) => `#${1001 + i}`));
+    expect(orders).toHaveLength(23);
+    expect(orders.map((o) => o.name)).toEqual(Array.from({ length: 23 }, (_, i) => `#${1001 + i}`));
   });
 
   it("has domestic letters of 15 g, 45 g, 300 g, 900 g and 1.6 kg, and one 2.5 kg parcel", () => {
@@ -90,7 +90,8 @@ describe("the demo shop", () => {
   });
 
   it("gives every unfulfilled, uncancelled order one OPEN fulfillment order holding all its lines", () => {
-    for (const order of orders.filter((o) => !o.cancelledAt && o.fulfillments.length === 0)) {
+    const single = orders.filter((o) => !o.cancelledAt && o.fulfillments.length === 0 && o.name !== "#1022");
+    for (const order of single) {
       expect(order.fulfillmentOrders).toHaveLength(1);
       const [fo] = order.fulfillmentOrders;
       expect(fo?.status).toBe("OPEN");
@@ -100,6 +101,18 @@ describe("the demo shop", () => {
     }
     expect(shop.requireOrder("#1018").fulfillmentOrders[0]?.status).toBe("CLOSED");
     expect(shop.requireOrder("#1017").fulfillmentOrders[0]?.status).toBe("CLOSED");
+  });
+
+  it("has the fulfillment-order cases: a 3PL order, a split order and a local pickup", () => {
+    const locationOf = (name: string, index = 0) =>
+      shop.location(shop.requireOrder(name).fulfillmentOrders[index]?.locationId ?? 0);
+    expect(locationOf("#1021")?.fulfillmentService).toBe("fulfillment-nord");
+    expect(shop.requireOrder("#1022").fulfillmentOrders).toHaveLength(2);
+    expect([locationOf("#1022", 0)?.name, locationOf("#1022", 1)?.name]).toEqual([
+      "Lager Berlin-Schöneberg",
+      "Laden Leipzig",
+    ]);
+    expect(shop.requireOrder("#1023").fulfillmentOrders[0]?.deliveryMethodType).toBe("PICK_UP");
   });
 
   it("places every order in the two weeks before now, oldest first", () => {

@@ -10,6 +10,12 @@ export const DEMO_SHOP = {
   ianaTimezone: "Europe/Berlin",
   shopOwnerName: "Katrin Vogel",
   locationName: "Lager Berlin-Schöneberg",
+  locations: [
+    // A 3PL's warehouse: its fulfillment orders are third-party ones the franking app cannot see.
+    { name: "Fulfillment Nord (3PL)", fulfillmentService: "fulfillment-nord" },
+    // The merchant's shop in Leipzig: stock for split orders and local pickup.
+    { name: "Laden Leipzig" },
+  ],
   address: {
     company: "Frankier Demo GmbH",
     address1: "Hauptstraße 12",
@@ -53,8 +59,9 @@ const de = (address1: string, zip: string, city: string, extra: Partial<AddressS
 });
 
 /**
- * The demo shop's orders, #1001–#1020, placed over the last two weeks (relative to `now`): one case each
- * the franking flow has to handle.
+ * The demo shop's orders, #1001–#1023, placed over the last two weeks (relative to `now`): one case each
+ * the franking flow has to handle. #1021–#1023 are the cases of Shopify's fulfillment-order rules: an order
+ * assigned to a 3PL location, an order split across two locations and a local pickup order.
  */
 export function demoOrders(now: Date): OrderSpec[] {
   const daysAgo = (days: number, hour: number) => {
@@ -62,6 +69,7 @@ export function demoOrders(now: Date): OrderSpec[] {
     at.setUTCHours(hour, (days * 7) % 60, 0, 0);
     return at.getTime() > now.getTime() ? new Date(now.getTime() - 60_000) : at;
   };
+  const minutesAgo = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
   const longName = {
     first: "Maximiliane Alexandra Friederike",
     last: "von Hohenzollern-Sigmaringen-Wittelsbach",
@@ -261,6 +269,31 @@ export function demoOrders(now: Date): OrderSpec[] {
       },
       lineItems: [line(P.kalender)],
       shippingLine: SHIPPING.standard,
+    },
+    {
+      createdAt: minutesAgo(45),
+      ...person("Felix", "Hartmann", de("Speicherstadt 4", "20457", "Hamburg")),
+      lineItems: [line(P.notizbuch)],
+      shippingLine: SHIPPING.standard,
+      fulfillmentOrders: [{ location: "Fulfillment Nord (3PL)", lines: [0] }],
+    },
+    {
+      createdAt: minutesAgo(30),
+      ...person("Clara", "Schulz", de("Karl-Liebknecht-Straße 20", "04107", "Leipzig")),
+      lineItems: [line(P.grusskarte), line(P.sticker)],
+      shippingLine: SHIPPING.standard,
+      fulfillmentOrders: [
+        { location: "Lager Berlin-Schöneberg", lines: [0] },
+        { location: "Laden Leipzig", lines: [1] },
+      ],
+    },
+    {
+      createdAt: minutesAgo(15),
+      ...person("Emil", "Krause", de("Petersstraße 8", "04109", "Leipzig")),
+      lineItems: [line(P.grusskarte, 2)],
+      shippingLine: { title: "Abholung im Laden Leipzig", code: "pickup", priceCents: 0 },
+      deliveryMethod: "PICK_UP",
+      fulfillmentOrders: [{ location: "Laden Leipzig", lines: [0] }],
     },
   ];
 }

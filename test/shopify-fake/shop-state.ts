@@ -5,6 +5,7 @@ import type {
   FakeFulfillment,
   FakeFulfillmentOrder,
   FakeLineItem,
+  FakeLocation,
   FakeMetafield,
   FakeOrder,
   FakeShopInfo,
@@ -40,6 +41,8 @@ export class FakeShopState {
   /** orderCancel jobs: Shopify answers `done: false` first; a later `job(id:)` read says done. */
   readonly jobs = new Set<string>();
   installed = true;
+  /** The shop's locations; the first is the primary one from `info`. */
+  readonly locations: FakeLocation[];
   private nextOrderNumber = 1001;
 
   constructor(
@@ -48,7 +51,45 @@ export class FakeShopState {
     readonly appInstallationId: number,
     private readonly ids: IdSequence,
     private readonly now: () => Date,
-  ) {}
+  ) {
+    this.locations = [
+      {
+        __typename: "Location",
+        id: info.locationId,
+        name: info.locationName,
+        isPrimary: true,
+        fulfillmentService: null,
+        address: info.address,
+      },
+    ];
+  }
+
+  get primaryLocation(): FakeLocation {
+    return this.locations[0] as FakeLocation;
+  }
+
+  /**
+   * Adds a location (returns the existing one of that name). `fulfillmentService` names the 3PL app that
+   * manages it; its fulfillment orders are then third-party ones.
+   */
+  addLocation(name: string, opts: { fulfillmentService?: string | null } = {}): FakeLocation {
+    const existing = this.locations.find((l) => l.name === name);
+    if (existing) return existing;
+    const location: FakeLocation = {
+      __typename: "Location",
+      id: this.ids.take("Location"),
+      name,
+      isPrimary: false,
+      fulfillmentService: opts.fulfillmentService ?? null,
+      address: this.info.address,
+    };
+    this.locations.push(location);
+    return location;
+  }
+
+  location(id: number): FakeLocation | undefined {
+    return this.locations.find((l) => l.id === id);
+  }
 
   get shopGid(): string {
     return gid("Shop", this.info.id);
@@ -70,7 +111,15 @@ export class FakeShopState {
   addOrder(spec: OrderSpec): FakeOrder {
     const number = spec.number ?? this.nextOrderNumber;
     this.nextOrderNumber = Math.max(this.nextOrderNumber, number + 1);
-    const order = buildOrder({ ...spec, number }, { ids: this.ids, now: this.now(), shop: this.info });
+    const order = buildOrder(
+      { ...spec, number },
+      {
+        ids: this.ids,
+        now: this.now(),
+        shop: this.info,
+        locationId: (name) => (name === null ? this.primaryLocation.id : this.addLocation(name).id),
+      },
+    );
     this.orders.push(order);
     return order;
   }

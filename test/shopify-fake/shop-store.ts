@@ -19,6 +19,8 @@ export interface AddShopInit {
   plan?: { publicDisplayName: string; partnerDevelopment: boolean; shopifyPlus: boolean };
   /** A fixed offline token (`shpat_...`); one is generated otherwise. */
   accessToken?: string;
+  /** More locations than the primary one; `fulfillmentService` makes it a 3PL's location. */
+  locations?: Array<{ name: string; fulfillmentService?: string | null }>;
   orders?: OrderSpec[];
 }
 
@@ -83,6 +85,7 @@ export function createShopStore(ids: IdSequence, now: () => Date): ShopStore {
         expiresAt: null,
         userId: null,
       });
+      for (const location of init.locations ?? []) shop.addLocation(location.name, location);
       for (const order of init.orders ?? []) shop.addOrder(order);
       shops.set(domain, shop);
       return { shopDomain: domain, accessToken };

@@ -28,7 +28,8 @@ export function fakeAdmin(fake: ShopifyFake, shopDomain: string, accessToken: st
         throw new GraphqlQueryError({
           message: "GraphQL operation failed",
           response: { status: response.status },
-          body: { errors: { graphQLErrors }, extensions: body.extensions },
+          // As @shopify/graphql-client answers: partial data (fields denied) stays beside the errors.
+          body: { data: body.data, errors: { graphQLErrors }, extensions: body.extensions },
         });
       }
       return new Response(JSON.stringify(body));

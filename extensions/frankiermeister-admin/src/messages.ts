@@ -45,6 +45,11 @@ const PREVIEW_ERRORS = [
   "destination_not_served",
   "no_product",
   "override_invalid",
+  "no_fulfillment_order",
+  "fulfillment_on_hold",
+  "several_locations",
+  "not_shipped",
+  "protected_data_denied",
 ] as const;
 const isPreviewError = known(PREVIEW_ERRORS);
 

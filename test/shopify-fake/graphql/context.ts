@@ -1,5 +1,6 @@
 import type { IdSequence } from "../ids";
 import type { FakeShopState } from "../shop-state";
+import type { ProtectedDataApproval } from "./protected-data";
 
 export interface AppIdentity {
   apiKey: string;
@@ -22,6 +23,8 @@ export interface FakeContext {
   app: AppIdentity;
   now: Date;
   scopes: ReadonlySet<string>;
+  /** What the app is approved for of protected customer data (see protected-data.ts). */
+  protectedData: ProtectedDataApproval;
   ids: IdSequence;
   searchReports: SearchReport[];
   /** Queues a webhook for after the response; the body is built only if someone subscribed. */

@@ -4,23 +4,23 @@ import type {
   FakeFulfillment,
   FakeFulfillmentOrder,
   FakeFulfillmentOrderLineItem,
+  FakeLocation,
   FakeMailingAddress,
-  FakeShopInfo,
 } from "../model";
 import { supportedActions } from "../order-logic";
 import { int } from "../graphql/args";
 import { paginateList } from "../graphql/connection";
 import type { FakeContext } from "../graphql/context";
+import { canSeeFulfillmentOrder } from "../graphql/fulfillment-visibility";
+import { guardProtected } from "../graphql/protected-data";
 import { defineType, type TypeDefinition } from "../graphql/registry";
 import { moneyBag } from "./money";
 
 type FulfillmentLine = FakeFulfillment["lineItems"][number];
 
-export function locationRecord(info: FakeShopInfo) {
-  return { __typename: "Location", info };
-}
-
 const orderOf = (orderId: number, ctx: FakeContext) => ctx.shop.requireOrder(orderId);
+const locationOf = (locationId: number, ctx: FakeContext): FakeLocation =>
+  ctx.shop.location(locationId) ?? ctx.shop.primaryLocation;
 
 const fulfillmentOrderType = defineType<FakeFulfillmentOrder>("FulfillmentOrder", {
   id: (fo) => gid("FulfillmentOrder", fo.id),
@@ -39,7 +39,7 @@ const fulfillmentOrderType = defineType<FakeFulfillmentOrder>("FulfillmentOrder"
   orderName: (fo, _a, ctx) => orderOf(fo.orderId, ctx).name,
   orderProcessedAt: (fo, _a, ctx) => dateTime(orderOf(fo.orderId, ctx).processedAt),
   order: (fo, _a, ctx) => orderOf(fo.orderId, ctx),
-  assignedLocation: (_fo, _a, ctx) => ctx.shop.info,
+  assignedLocation: (fo, _a, ctx) => locationOf(fo.locationId, ctx),
   destination: (fo, _a, ctx) => {
     const order = orderOf(fo.orderId, ctx);
     return order.shippingAddress ? { address: order.shippingAddress, email: order.email } : null;
@@ -49,7 +49,7 @@ const fulfillmentOrderType = defineType<FakeFulfillmentOrder>("FulfillmentOrder"
     const line = order.shippingLines[0];
     return {
       id: fo.id,
-      methodType: line ? "SHIPPING" : "NONE",
+      methodType: fo.deliveryMethodType,
       presentedName: line?.title ?? null,
       serviceCode: line?.code ?? null,
     };
@@ -102,14 +102,21 @@ const fulfillmentType = defineType<FakeFulfillment>("Fulfillment", {
   totalQuantity: (f) => f.lineItems.reduce((sum, l) => sum + l.quantity, 0),
   trackingInfo: (f, args) => f.trackingInfo.slice(0, int(args, "first") ?? f.trackingInfo.length),
   order: (f, _a, ctx) => orderOf(f.orderId, ctx),
-  location: (_f, _a, ctx) => locationRecord(ctx.shop.info),
+  location: (f, _a, ctx) => {
+    const first = orderOf(f.orderId, ctx).fulfillmentOrders.find(
+      (fo) => fo.id === f.lineItems[0]?.fulfillmentOrderId,
+    );
+    return locationOf(first?.locationId ?? ctx.shop.primaryLocation.id, ctx);
+  },
   service: () => null,
   originAddress: () => null,
   fulfillmentLineItems: (f, args) => paginateList(f.lineItems, args, "fulfillmentLineItems"),
   fulfillmentOrders: (f, args, ctx) => {
     const ids = new Set(f.lineItems.map((l) => l.fulfillmentOrderId));
     return paginateList(
-      orderOf(f.orderId, ctx).fulfillmentOrders.filter((fo) => ids.has(fo.id)),
+      orderOf(f.orderId, ctx).fulfillmentOrders.filter(
+        (fo) => ids.has(fo.id) && canSeeFulfillmentOrder(ctx, fo),
+      ),
       args,
       "fulfillmentOrders",
     );
@@ -127,30 +134,30 @@ const fulfillmentLineItemType = defineType<FulfillmentLine>("FulfillmentLineItem
     moneyBag(ctx.shop.lineItem(l.lineItemId).unitPriceCents * l.quantity, ctx.shop.info.currencyCode),
 });
 
-const assignedLocationType = defineType<FakeShopInfo>("FulfillmentOrderAssignedLocation", {
-  name: (s) => s.locationName,
-  address1: (s) => s.address.address1,
-  address2: (s) => s.address.address2,
-  city: (s) => s.address.city,
-  zip: (s) => s.address.zip,
-  province: (s) => s.address.province,
-  countryCode: (s) => s.address.countryCode,
-  phone: (s) => s.address.phone,
-  location: (s) => locationRecord(s),
+const assignedLocationType = defineType<FakeLocation>("FulfillmentOrderAssignedLocation", {
+  name: (l) => l.name,
+  address1: (l) => l.address.address1,
+  address2: (l) => l.address.address2,
+  city: (l) => l.address.city,
+  zip: (l) => l.address.zip,
+  province: (l) => l.address.province,
+  countryCode: (l) => l.address.countryCode,
+  phone: (l) => l.address.phone,
+  location: (l) => l,
 });
 
-const locationType = defineType<{ info: FakeShopInfo }>("Location", {
-  id: ({ info }) => gid("Location", info.locationId),
-  legacyResourceId: ({ info }) => uint64(info.locationId),
-  name: ({ info }) => info.locationName,
+const locationType = defineType<FakeLocation>("Location", {
+  id: (l) => gid("Location", l.id),
+  legacyResourceId: (l) => uint64(l.id),
+  name: (l) => l.name,
   isActive: () => true,
-  isPrimary: () => true,
-  isFulfillmentService: () => false,
+  isPrimary: (l) => l.isPrimary,
+  isFulfillmentService: (l) => l.fulfillmentService !== null,
   fulfillsOnlineOrders: () => true,
   shipsInventory: () => true,
-  address: ({ info }) => ({
-    ...info.address,
-    formatted: [info.address.address1, `${info.address.zip} ${info.address.city}`, info.address.country],
+  address: ({ address }) => ({
+    ...address,
+    formatted: [address.address1, `${address.zip} ${address.city}`, address.country],
     latitude: null,
     longitude: null,
   }),
@@ -160,17 +167,17 @@ type Destination = { address: FakeMailingAddress; email: string | null };
 
 const destinationType = defineType<Destination>("FulfillmentOrderDestination", {
   id: ({ address }) => gid("FulfillmentOrderDestination", address.id),
-  firstName: ({ address }) => address.firstName,
-  lastName: ({ address }) => address.lastName,
+  firstName: ({ address }, _a, ctx) => guardProtected(ctx, "name", "firstName", address.firstName),
+  lastName: ({ address }, _a, ctx) => guardProtected(ctx, "name", "lastName", address.lastName),
   company: ({ address }) => address.company,
-  address1: ({ address }) => address.address1,
-  address2: ({ address }) => address.address2,
-  city: ({ address }) => address.city,
-  zip: ({ address }) => address.zip,
+  address1: ({ address }, _a, ctx) => guardProtected(ctx, "address", "address1", address.address1),
+  address2: ({ address }, _a, ctx) => guardProtected(ctx, "address", "address2", address.address2),
+  city: ({ address }, _a, ctx) => guardProtected(ctx, "address", "city", address.city),
+  zip: ({ address }, _a, ctx) => guardProtected(ctx, "address", "zip", address.zip),
   province: ({ address }) => address.province,
   countryCode: ({ address }) => address.countryCode,
-  phone: ({ address }) => address.phone,
-  email: ({ email }) => email,
+  phone: ({ address }, _a, ctx) => guardProtected(ctx, "phone", "phone", address.phone),
+  email: ({ email }, _a, ctx) => guardProtected(ctx, "email", "email", email),
   location: () => null,
 });
 

@@ -8,6 +8,7 @@ import type {
   FakeVariant,
   FakeWeight,
 } from "../model";
+import { guardProtected } from "../graphql/protected-data";
 import { defineType, type TypeDefinition } from "../graphql/registry";
 import { moneyBag } from "./money";
 
@@ -16,27 +17,31 @@ const fullName = (first: string | null, last: string | null): string | null =>
 
 const mailingAddressType = defineType<FakeMailingAddress>("MailingAddress", {
   id: (a) => gid("MailingAddress", `${a.id}?model_name=Address`),
-  name: (a) => fullName(a.firstName, a.lastName),
-  firstName: (a) => a.firstName,
-  lastName: (a) => a.lastName,
+  name: (a, _x, ctx) => guardProtected(ctx, "name", "name", fullName(a.firstName, a.lastName)),
+  firstName: (a, _x, ctx) => guardProtected(ctx, "name", "firstName", a.firstName),
+  lastName: (a, _x, ctx) => guardProtected(ctx, "name", "lastName", a.lastName),
   company: (a) => a.company,
-  address1: (a) => a.address1,
-  address2: (a) => a.address2,
-  city: (a) => a.city,
-  zip: (a) => a.zip,
+  address1: (a, _x, ctx) => guardProtected(ctx, "address", "address1", a.address1),
+  address2: (a, _x, ctx) => guardProtected(ctx, "address", "address2", a.address2),
+  city: (a, _x, ctx) => guardProtected(ctx, "address", "city", a.city),
+  zip: (a, _x, ctx) => guardProtected(ctx, "address", "zip", a.zip),
   province: (a) => a.province,
   provinceCode: (a) => a.provinceCode,
   country: (a) => a.country,
   countryCode: (a) => a.countryCode,
   countryCodeV2: (a) => a.countryCode,
-  phone: (a) => a.phone,
+  phone: (a, _x, ctx) => guardProtected(ctx, "phone", "phone", a.phone),
   latitude: () => null,
   longitude: () => null,
   timeZone: () => null,
   coordinatesValidated: () => false,
   validationResultSummary: () => null,
-  formattedArea: (a) => [a.city, a.province, a.country].filter(Boolean).join(", ") || null,
-  formatted: (a, args) => {
+  formattedArea: (a, _x, ctx) =>
+    [guardProtected(ctx, "address", "formattedArea", a.city), a.province, a.country]
+      .filter(Boolean)
+      .join(", ") || null,
+  formatted: (a, args, ctx) => {
+    guardProtected(ctx, "address", "formatted", null);
     const lines = [
       args.withName === true ? fullName(a.firstName, a.lastName) : null,
       args.withCompany === false ? null : a.company,
@@ -52,11 +57,12 @@ const mailingAddressType = defineType<FakeMailingAddress>("MailingAddress", {
 const customerType = defineType<FakeCustomer>("Customer", {
   id: (c) => gid("Customer", c.id),
   legacyResourceId: (c) => uint64(c.id),
-  email: (c) => c.email,
-  firstName: (c) => c.firstName,
-  lastName: (c) => c.lastName,
-  displayName: (c) => fullName(c.firstName, c.lastName) ?? c.email ?? "",
-  phone: (c) => c.phone,
+  email: (c, _x, ctx) => guardProtected(ctx, "email", "email", c.email),
+  firstName: (c, _x, ctx) => guardProtected(ctx, "name", "firstName", c.firstName),
+  lastName: (c, _x, ctx) => guardProtected(ctx, "name", "lastName", c.lastName),
+  displayName: (c, _x, ctx) =>
+    guardProtected(ctx, "name", "displayName", fullName(c.firstName, c.lastName) ?? c.email ?? ""),
+  phone: (c, _x, ctx) => guardProtected(ctx, "phone", "phone", c.phone),
   locale: () => "de",
   createdAt: (c) => dateTime(c.createdAt),
   updatedAt: (c) => dateTime(c.createdAt),

@@ -13,6 +13,8 @@ import { int } from "../graphql/args";
 import { paginateList } from "../graphql/connection";
 import type { FakeContext } from "../graphql/context";
 import { defineType } from "../graphql/registry";
+import { visibleFulfillmentOrders } from "../graphql/fulfillment-visibility";
+import { guardCustomerObject, guardProtected } from "../graphql/protected-data";
 import { FULFILLMENT_ORDER_READ_SCOPES, requireScope } from "../graphql/scopes";
 import { metafieldFields } from "./metafield";
 import { moneyBag } from "./money";
@@ -44,8 +46,8 @@ export const orderType = defineType<FakeOrder>("Order", {
   closedAt: (o) => (o.closedAt ? dateTime(o.closedAt) : null),
   confirmed: () => true,
   test: (o) => o.test,
-  email: (o) => o.email,
-  phone: (o) => o.phone,
+  email: (o, _a, ctx) => guardProtected(ctx, "email", "email", o.email),
+  phone: (o, _a, ctx) => guardProtected(ctx, "phone", "phone", o.phone),
   note: (o) => o.note,
   tags: (o) => o.tags,
   customerLocale: (o) => o.customerLocale,
@@ -84,12 +86,12 @@ export const orderType = defineType<FakeOrder>("Order", {
   shippingLine: (o) => o.shippingLines[0] ?? null,
   shippingLines: (o, args) => paginateList(o.shippingLines, args, "shippingLines"),
   lineItems: (o, args) => paginateList(o.lineItems, args, "lineItems"),
-  customer: (o) => o.customer,
+  customer: (o, _a, ctx) => guardCustomerObject(ctx, o.customer),
   fulfillments: (o, args) => o.fulfillments.slice(0, int(args, "first") ?? o.fulfillments.length),
   fulfillmentsCount: (o) => ({ count: o.fulfillments.length, precision: "EXACT" }),
   fulfillmentOrders: (o, args, ctx) => {
     requireScope(ctx, "fulfillmentOrders", FULFILLMENT_ORDER_READ_SCOPES);
-    return paginateList(o.fulfillmentOrders, args, "fulfillmentOrders");
+    return paginateList(visibleFulfillmentOrders(ctx, o.fulfillmentOrders), args, "fulfillmentOrders");
   },
   ...metafieldFields<FakeOrder>((o) => gid("Order", o.id)),
 });

@@ -6,7 +6,7 @@ import type { FakeContext } from "../graphql/context";
 import { defineType, invalidGlobalId, shopifyError, type TypeDefinition } from "../graphql/registry";
 import { FULFILLMENT_ORDER_READ_SCOPES, requireScope } from "../graphql/scopes";
 import type { FakeOrder } from "../model";
-import { locationRecord } from "./fulfillment";
+import { canSeeFulfillmentOrder } from "../graphql/fulfillment-visibility";
 import { visibleOrders } from "./order";
 import { compileOrderQuery, orderSortValue } from "./order-search";
 import { APP_INSTALLATION_RECORD, APP_RECORD, SHOP_RECORD } from "./shop";
@@ -26,9 +26,11 @@ export function nodeById(id: string, ctx: FakeContext): unknown {
       requireScope(ctx, "order", ["read_orders"]);
       return visibleOrders(ctx).find((o) => o.id === parsed.id) ?? null;
     }
-    case "FulfillmentOrder":
+    case "FulfillmentOrder": {
       requireScope(ctx, "fulfillmentOrder", FULFILLMENT_ORDER_READ_SCOPES);
-      return shop.fulfillmentOrder(parsed.id)?.fulfillmentOrder ?? null;
+      const found = shop.fulfillmentOrder(parsed.id)?.fulfillmentOrder;
+      return found && canSeeFulfillmentOrder(ctx, found) ? found : null;
+    }
     case "Fulfillment":
       requireScope(ctx, "fulfillment", ["read_orders", ...FULFILLMENT_ORDER_READ_SCOPES]);
       return shop.fulfillment(parsed.id) ?? null;
@@ -41,7 +43,7 @@ export function nodeById(id: string, ctx: FakeContext): unknown {
     case "App":
       return parsed.id === ctx.app.appId ? APP_RECORD : null;
     case "Location":
-      return parsed.id === shop.info.locationId ? locationRecord(shop.info) : null;
+      return shop.location(parsed.id) ?? null;
     case "Customer":
       requireScope(ctx, "customer", ["read_customers", "read_orders"]);
       return shop.orders.map((o) => o.customer).find((c) => c?.id === parsed.id) ?? null;
@@ -107,7 +109,7 @@ const queryRootType = defineType<unknown>("QueryRoot", {
   job: (_s, args, ctx) => nodeOfType(str(args, "id") ?? "", "Job", ctx),
   location: (_s, args, ctx) => {
     const id = str(args, "id");
-    return id === undefined ? locationRecord(ctx.shop.info) : nodeOfType(id, "Location", ctx);
+    return id === undefined ? ctx.shop.primaryLocation : nodeOfType(id, "Location", ctx);
   },
   node: (_s, args, ctx) => nodeById(str(args, "id") ?? "", ctx),
   nodes: (_s, args, ctx) => {

@@ -4,6 +4,7 @@ import { applyFulfillment, displayFulfillmentStatus, type FulfillmentRequest } f
 import { bool, int, obj, objList, str, strList } from "../../graphql/args";
 import type { FakeContext } from "../../graphql/context";
 import { shopifyError, type Args } from "../../graphql/registry";
+import { canSeeFulfillmentOrder, canWriteFulfillmentOrder } from "../../graphql/fulfillment-visibility";
 import { FULFILLMENT_ORDER_WRITE_SCOPES, requireScope } from "../../graphql/scopes";
 import { fulfillmentWebhookBody, orderWebhookBody } from "../../webhooks/payloads";
 
@@ -41,6 +42,9 @@ function unfulfillable(fulfillmentOrder: FakeFulfillmentOrder, gidValue: string)
   };
 }
 
+export const MIXED_LOCATIONS = "All fulfillment orders must be assigned to a single location";
+export const MIXED_DELIVERY_METHODS = "All fulfillment orders must have the same delivery method type";
+
 const INVALID_QUANTITY: UserError = {
   field: ["fulfillment"],
   message: "Invalid fulfillment order line item quantity requested.",
@@ -58,7 +62,16 @@ export function fulfillmentCreate(_source: unknown, args: Args, ctx: FakeContext
     const id = str(group, "fulfillmentOrderId") ?? "";
     const parsed = parseGid(id);
     const found = parsed?.type === "FulfillmentOrder" ? ctx.shop.fulfillmentOrder(parsed.id) : undefined;
-    if (!found) throw shopifyError("invalid id", "RESOURCE_NOT_FOUND");
+    // A fulfillment order the app's scopes hide is, to the app, one that does not exist (assumption).
+    if (!found || !canSeeFulfillmentOrder(ctx, found.fulfillmentOrder)) {
+      throw shopifyError("invalid id", "RESOURCE_NOT_FOUND");
+    }
+    if (!canWriteFulfillmentOrder(ctx, found.fulfillmentOrder)) {
+      requireScope(ctx, "fulfillmentCreate", [
+        "write_third_party_fulfillment_orders",
+        "write_assigned_fulfillment_orders",
+      ]);
+    }
     return { id, group, ...found };
   });
   const first = resolved[0];
@@ -70,6 +83,15 @@ export function fulfillmentCreate(_source: unknown, args: Args, ctx: FakeContext
   const order: FakeOrder = first.order;
   if (resolved.some((r) => r.order !== order)) {
     return fail({ field: ["fulfillment"], message: "All fulfillment orders must belong to the same order." });
+  }
+  // One fulfillment ships from one place in one way: Shopify refuses a mix of locations
+  // (observed: "All fulfillment orders must be assigned to a single location", microsoft/BCApps#7421)
+  // and of delivery method types (wording assumed, see README).
+  if (new Set(resolved.map((r) => r.fulfillmentOrder.locationId)).size > 1) {
+    return fail({ field: ["fulfillment"], message: MIXED_LOCATIONS });
+  }
+  if (new Set(resolved.map((r) => r.fulfillmentOrder.deliveryMethodType)).size > 1) {
+    return fail({ field: ["fulfillment"], message: MIXED_DELIVERY_METHODS });
   }
   const requests: FulfillmentRequest[] = [];
   for (const { id, group, fulfillmentOrder } of resolved) {
