@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { batchStatusUrl, createBatchBodySchema } from "~/franking/api-schemas";
 import { startBatch } from "~/franking/start-batch.server";
+import { TERMS_PAGE_PATH } from "~/terms/internetmarke-terms";
 import { authenticate } from "~/shopify.server";
 
 /**
@@ -17,7 +18,11 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     return cors(Response.json({ error: "invalid_request", issues }, { status: 400 }));
   }
   const started = await startBatch(admin, session.shop, body.data);
-  if (!started.ok) return cors(Response.json({ error: started.problem }, { status: 409 }));
+  if (!started.ok) {
+    // The terms refusal names where to accept them, so the admin extension can link there.
+    const extra = started.problem === "terms_not_accepted" ? { acceptUrl: TERMS_PAGE_PATH } : {};
+    return cors(Response.json({ error: started.problem, ...extra }, { status: 409 }));
+  }
   return cors(
     Response.json({ batchId: started.batchId, statusUrl: batchStatusUrl(started.batchId) }, { status: 202 }),
   );

@@ -28,6 +28,12 @@ export interface SimulatorOptions {
   tokenTtlSeconds?: number;
   /** Beyond this many positions a checkout answers 400 invalidOrderPositionCount (default: no limit). */
   maxPositionsPerCart?: number;
+  /**
+   * How a refused login is worded: "spec" (default) answers the spec's one generic 401 text for a wrong
+   * password, a locked account and an unapproved app alike; "per-cause" names each cause (an assumption,
+   * see README).
+   */
+  loginRefusals?: "spec" | "per-cause";
 }
 
 export interface DemoCredentials {
@@ -74,6 +80,7 @@ export function createInternetmarkeSimulator(options: SimulatorOptions = {}): In
     linkTtlMs: options.linkTtlMs ?? 15 * 60 * 1000,
     tokenTtlSeconds: options.tokenTtlSeconds ?? 86_400,
     maxPositionsPerCart: options.maxPositionsPerCart,
+    loginRefusals: options.loginRefusals ?? "spec",
   };
   const faults = new FaultController();
   const core: Core = { state: createState(), config, faults, requests: [] };

@@ -30,7 +30,9 @@ export function handleTopUp(ctx: SimContext, account: Account): Response {
   return json({ shopOrderId, walletBalance: account.balanceCents });
 }
 
-const catalogTypes = ["PUBLIC", "PRIVATE", "PAGE_FORMATS"] as const;
+// The spec's enum for `types` (openapi 1.30, /app/catalog): anything else is refused with 400. That the
+// live service refuses PRIVATE is an assumption (README): the spec lists only these two.
+const catalogTypes = ["PUBLIC", "PAGE_FORMATS"] as const;
 type CatalogType = (typeof catalogTypes)[number];
 
 function isCatalogType(value: string): value is CatalogType {
@@ -73,7 +75,6 @@ export function handleCatalog(ctx: SimContext, account: Account): Response {
   }
   const body: Record<string, unknown> = {};
   if (types.includes("PUBLIC")) body.publicGallery = publicGallery(ctx);
-  if (types.includes("PRIVATE")) body.privateGallery = { imageLink: [] };
   if (types.includes("PAGE_FORMATS")) {
     body.pageFormats = pageFormats.map((f) => ({ ...f, description: null }));
   }
