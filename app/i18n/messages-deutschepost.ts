@@ -35,6 +35,8 @@ export const deutschePostMessages = {
       "Deutsche Post found no Portokasse wallet for this account. Please check the account in the Portokasse web portal.",
     "topup.problem.unclear":
       "The answer to the top-up of {amount} was lost and the balance does not show yet whether it was booked. It will not be sent again. Check the balance again in a few minutes; the app then settles it.",
+    "topup.problem.not-booked":
+      "The top-up of {amount} was not booked: the Portokasse balance is unchanged. Nothing was collected; you can top up again.",
     "topup.problem.pending":
       "A top-up of {amount} from {date} is still unclear. Check it first; the app never sends a top-up twice.",
     "topup.problem.not-linked": "Link a Portokasse first.",
@@ -116,6 +118,8 @@ export const deutschePostMessages = {
       "Die Deutsche Post hat zu diesem Konto keine Portokasse gefunden. Bitte prüfen Sie das Konto im Portokasse-Webportal.",
     "topup.problem.unclear":
       "Die Antwort auf die Aufladung über {amount} ist verloren gegangen, und das Guthaben zeigt noch nicht, ob sie gebucht wurde. Sie wird nicht noch einmal gesendet. Prüfen Sie das Guthaben in ein paar Minuten erneut; die App klärt die Aufladung dann.",
+    "topup.problem.not-booked":
+      "Die Aufladung über {amount} wurde nicht gebucht: Das Guthaben der Portokasse ist unverändert. Es wurde nichts eingezogen; Sie können erneut aufladen.",
     "topup.problem.pending":
       "Eine Aufladung über {amount} vom {date} ist noch ungeklärt. Prüfen Sie sie zuerst; die App sendet eine Aufladung nie zweimal.",
     "topup.problem.not-linked": "Bitte zuerst eine Portokasse verbinden.",

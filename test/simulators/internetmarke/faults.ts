@@ -11,6 +11,17 @@ export interface Faults {
   rateLimitNext(count: number, retryAfterSeconds: number, opts?: { path?: PathMatcher }): void;
   dropBeforeHandling(count: number, opts?: { path?: PathMatcher; method?: string }): void;
   dropAfterCommit(count: number, opts?: { path?: PathMatcher; method?: string }): void;
+  /**
+   * The next `count` top-ups (PUT /app/wallet) book the money and then lose the connection: the caller
+   * cannot know whether the debit happened and must read the balance instead of sending again.
+   */
+  dropAfterTopUpDebit(count?: number): void;
+  /**
+   * Deutsche Post is down: every request, the health check included, answers `status` (503 by default)
+   * until `endOutage()`.
+   */
+  startOutage(status?: FailStatus): void;
+  endOutage(): void;
   clear(): void;
 }
 
@@ -87,8 +98,23 @@ export class FaultController implements Faults {
     this.dropsAfter.push({ remaining: positiveCount(count), path: opts.path, method: opts.method });
   }
 
+  dropAfterTopUpDebit(count = 1): void {
+    this.dropAfterCommit(count, { path: "/app/wallet", method: "PUT" });
+  }
+
+  outage: FailStatus | null = null;
+
+  startOutage(status: FailStatus = 503): void {
+    this.outage = status;
+  }
+
+  endOutage(): void {
+    this.outage = null;
+  }
+
   clear(): void {
     this.latencyMs = 0;
+    this.outage = null;
     this.fails = [];
     this.rateLimits = [];
     this.dropsBefore = [];
