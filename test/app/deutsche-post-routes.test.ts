@@ -23,7 +23,7 @@ const fake = createShopifyFake({ apiKey: TEST_APP.apiKey, apiSecret: TEST_APP.ap
 let database: TestDatabase;
 let db: Db;
 let closeFake: () => Promise<void> = async () => undefined;
-let routes: Record<"portokasse" | "terms" | "batches" | "preview", Route>;
+let routes: Record<"portokasse" | "terms" | "batches" | "preview" | "layout", Route>;
 let shopId = "";
 
 const SETTINGS = {
@@ -49,6 +49,7 @@ beforeAll(async () => {
     terms: await import("~/routes/app.settings.terms"),
     batches: await import("~/routes/api.batches"),
     preview: await import("~/routes/app.preview"),
+    layout: await import("~/routes/app"),
   };
   db = (await import("~/db.server")).db();
 });
@@ -141,5 +142,20 @@ describe("the INTERNETMARKE terms guard", () => {
 
     const after = await call(routes.batches, "/api/batches", { json: { orderIds: orderIds() } });
     expect(after.status).toBe(202);
+  });
+});
+
+describe("Deutsche Post's availability on every page", () => {
+  it("the layout hands the last failed health check to the banner, with its time; nothing when it is up", async () => {
+    const checkedAt = new Date("2026-12-31T22:15:00Z");
+    await db.serviceHealth.deleteMany({});
+    expect(await (await call(routes.layout, "/app?locale=de")).json()).toMatchObject({ deutschePost: null });
+    await db.serviceHealth.create({ data: { id: "internetmarke", up: false, checkedAt, downSince: checkedAt } });
+    expect(await (await call(routes.layout, "/app?locale=de")).json()).toMatchObject({
+      deutschePost: { up: false, checkedAt: checkedAt.toISOString() },
+    });
+    expect(messages.de["availability.down"]).toBe("Deutsche Post nicht erreichbar – Kauf pausiert");
+    expect(messages.en["availability.down"]).toBe("Deutsche Post unreachable – buying paused");
+    await db.serviceHealth.deleteMany({});
   });
 });
