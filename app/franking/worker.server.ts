@@ -23,6 +23,7 @@ import {
 import { lazyAdmin, lazyPortokasse } from "./lazy.server";
 import { dueBatches, leaseToken, releaseLease, renewLease, takeLease } from "./lease.server";
 import { runBatch } from "./run-batch.server";
+import { currentPrices } from "./current-prices.server";
 import { CostBudget, interactiveReadsRunning } from "~/shopify/cost-budget.server";
 import { checkDeutschePost, deutschePostUp, looksLikeOutage, PAUSE_MS } from "~/availability/health.server";
 
@@ -98,6 +99,7 @@ export function createFrankingWorker(options: FrankingWorkerOptions): StartableW
       hooks: options.hooks ?? {},
       shopifyBudget: budgetFor(shop.id),
       renewLease: () => renewLease(db, batchId, token, now(), timings.leaseMs),
+      currentPrices: () => currentPrices(db, options.internetmarke, shop.id, now()),
     };
   }
 

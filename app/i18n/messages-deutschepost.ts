@@ -82,7 +82,7 @@ export const deutschePostMessages = {
     "price.changed.total": "Total",
     "price.changed.confirm": "Buy at the new prices ({amount})",
     "price.changed.confirmed": "Confirmed: the batch is bought at the new prices.",
-    "batch.status.AWAITING_PRICE_CONFIRMATION": "Waiting for your confirmation of the new prices",
+    "batchStatus.AWAITING_PRICE_CONFIRMATION": "Waiting for your confirmation of the new prices",
     "settings.section.terms": "INTERNETMARKE terms",
     "settings.section.terms.help": "Deutsche Post's terms for the INTERNETMARKE: accept them before the first purchase.",
   },
@@ -167,7 +167,7 @@ export const deutschePostMessages = {
     "price.changed.total": "Summe",
     "price.changed.confirm": "Zu den neuen Preisen kaufen ({amount})",
     "price.changed.confirmed": "Bestätigt: Der Stapel wird zu den neuen Preisen gekauft.",
-    "batch.status.AWAITING_PRICE_CONFIRMATION": "Wartet auf Ihre Bestätigung der neuen Preise",
+    "batchStatus.AWAITING_PRICE_CONFIRMATION": "Wartet auf Ihre Bestätigung der neuen Preise",
     "settings.section.terms": "AGB INTERNETMARKE",
     "settings.section.terms.help":
       "Die Bedingungen der Deutschen Post für die INTERNETMARKE: vor dem ersten Kauf akzeptieren.",

@@ -58,6 +58,11 @@ export interface InternetmarkeSimulator {
   faults: Faults;
   /** Every request received, faulted ones included. */
   requests: Array<{ method: string; path: string; at: Date }>;
+  /**
+   * From `validFrom` on (measured with now()), these prices (cents by product code) replace the published
+   * ones: the checkout recomputes totals with them, the Products API and contract products answer them.
+   */
+  schedulePriceList(list: { validFrom: Date; prices: Record<number, number> }): void;
   /** Settles every retoure whose delay has passed according to now(). */
   processRetoures(): void;
   /** Back to empty state, faults cleared, request log emptied. */
@@ -110,6 +115,13 @@ export function createInternetmarkeSimulator(options: SimulatorOptions = {}): In
     },
     faults,
     requests: core.requests,
+    schedulePriceList({ validFrom, prices }) {
+      const entries = Object.entries(prices).map(([code, cents]): [number, number] => [Number(code), cents]);
+      for (const [code, cents] of entries) {
+        if (!Number.isInteger(cents) || cents < 0) throw new RangeError(`price for ${code} must be whole cents: ${cents}`);
+      }
+      core.state.priceLists.push({ validFrom: new Date(validFrom), prices: new Map(entries) });
+    },
     processRetoures() {
       settleRetoures(core.state, config.now());
     },

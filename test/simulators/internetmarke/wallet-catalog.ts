@@ -2,7 +2,8 @@
 import { book } from "./accounts";
 import type { SimContext } from "./context";
 import { IM_BASE_PATH } from "./context";
-import { findProduct, pageFormats, publicMotifs } from "./data";
+import { pageFormats, publicMotifs } from "./data";
+import { productAt } from "./prices";
 import { badRequest, fail, json } from "./errors";
 import type { Account } from "./state";
 import { mintShopOrderId } from "./state";
@@ -82,7 +83,7 @@ export function handleCatalog(ctx: SimContext, account: Account): Response {
     body.contractProducts = {
       products: account.contractProducts.map((productCode) => ({
         productCode,
-        price: findProduct(productCode)?.priceCents ?? 0,
+        price: productAt(ctx.state, ctx.config.now(), productCode)?.priceCents ?? 0,
       })),
     };
   }
