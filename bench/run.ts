@@ -19,6 +19,7 @@ import { databaseTarget, type DatabaseTarget } from "~/db/database-url";
 import { migrate } from "~/db/migrate.server";
 import { MAX_BATCH_ORDERS } from "~/franking/api-schemas";
 import { confirmOrders } from "~/franking/confirm.server";
+import { INTERNETMARKE_TERMS } from "~/terms/internetmarke-terms";
 import { createBatch } from "~/franking/create-batch.server";
 import { kickFrankingWorkers, startFrankingWorker } from "~/franking/worker.server";
 import { createInternetmarkeClient, type InternetmarkeClient } from "~/internetmarke";
@@ -66,6 +67,8 @@ async function setUpShop(db: Db, im: InternetmarkeClient): Promise<string> {
       passwordCiphertext: encryptSecret(BENCH_MERCHANT.password, BENCH_ENCRYPTION_KEY, shop.id),
     },
   });
+  // The merchant accepted the INTERNETMARKE terms before the first purchase (confirmOrders checks it).
+  await db.termsAcceptance.create({ data: { shopId: shop.id, version: INTERNETMARKE_TERMS.version, acceptedBy: "bench", acceptedAt: new Date() } });
   // What the merchant's visit to the preview left behind: the price list and the Portokasse catalog.
   await productCatalogForUse(db, im, new Date());
   const linked = await portokasseFor(db, im, shop.id, BENCH_ENCRYPTION_KEY);

@@ -9,6 +9,7 @@ const BATCH: Record<string, { key: MessageKey; tone: Tone }> = {
   DONE: { key: "batchStatus.DONE", tone: "success" },
   INSUFFICIENT_FUNDS: { key: "batchStatus.INSUFFICIENT_FUNDS", tone: "warning" },
   FAILED: { key: "batchStatus.FAILED", tone: "critical" },
+  AWAITING_PRICE_CONFIRMATION: { key: "batchStatus.AWAITING_PRICE_CONFIRMATION", tone: "warning" },
 };
 
 const ORDER: Record<string, { key: MessageKey; tone: Tone }> = {

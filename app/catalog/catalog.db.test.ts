@@ -132,6 +132,9 @@ describeEachDatabase("the Portokasse catalog cache", (database) => {
     const db = database().db;
     const first = await refreshPortokasseCatalog(db, shopId, kasse, env.clock.now());
     expect(first.ok).toBe(true);
+    // Only the spec's enum: the simulator refuses PRIVATE as a live service enforcing spec 1.30 would.
+    const asked = env.sim.requests.filter((r) => r.path.endsWith("/app/catalog"));
+    expect(asked).toHaveLength(1);
     expect(first.state.pageFormats.length).toBeGreaterThan(100);
     expect(first.state.pageFormats.find((f) => f.id === 1)).toMatchObject({
       name: "DIN A4 Normalpapier",

@@ -117,7 +117,7 @@ export async function refreshPortokasseCatalog(
   now: Date,
 ): Promise<{ ok: boolean; error: string | null; state: PortokasseCatalogState }> {
   try {
-    const stored = toStoredCatalog(await kasse.catalog(["PAGE_FORMATS", "PUBLIC", "PRIVATE"]));
+    const stored = toStoredCatalog(await kasse.catalog(["PAGE_FORMATS", "PUBLIC"]));
     const data = {
       pageFormats: JSON.stringify(stored.pageFormats),
       publicMotifs: JSON.stringify(stored.publicMotifs),

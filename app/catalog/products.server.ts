@@ -116,12 +116,21 @@ export async function refreshProductCatalog(
   return { ok: true, state: stateOf(row) };
 }
 
-/** Whether an automatic refresh is due: no good copy yet, or older than a day, and no failure just now. */
+/** The calendar year in Germany (prices change at midnight Berlin time on 1 January). */
+const berlinYear = (at: Date) =>
+  Number(new Intl.DateTimeFormat("en", { year: "numeric", timeZone: "Europe/Berlin" }).format(at));
+
+/**
+ * Whether an automatic refresh is due: no good copy yet, older than a day, or fetched in an earlier year
+ * (Deutsche Post's new prices take effect on 1 January), and no failure just now.
+ */
 export function isStale(state: ProductCatalogState, now: Date): boolean {
   const recentFailure =
     state.lastFailure !== null && now.getTime() - state.lastFailure.at.getTime() < RETRY_AFTER_FAILURE_MS;
   if (recentFailure) return false;
-  return state.fetchedAt === null || now.getTime() - state.fetchedAt.getTime() >= MAX_CATALOG_AGE_MS;
+  if (state.fetchedAt === null) return true;
+  if (berlinYear(state.fetchedAt) < berlinYear(now)) return true;
+  return now.getTime() - state.fetchedAt.getTime() >= MAX_CATALOG_AGE_MS;
 }
 
 /** The price list for use now: refreshed first when stale; the last good copy when the refresh fails. */

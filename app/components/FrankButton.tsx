@@ -1,9 +1,10 @@
 import { useFetcher } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, InlineStack, Select, Text, TextField } from "@shopify/polaris";
+import { Banner, BlockStack, Button, Card, InlineStack, Link, Select, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { type Locale, translator } from "~/i18n";
 import { translateDynamic } from "~/i18n/keys";
 import type { PreviewJson } from "~/preview/json";
+import { TERMS_PAGE_PATH } from "~/terms/internetmarke-terms";
 import { formatEuro } from "./format";
 
 /**
@@ -39,7 +40,14 @@ export function FrankButton({ preview, locale }: { preview: PreviewJson; locale:
           </Banner>
         ) : null}
         {fetcher.data?.error ? (
-          <Banner tone="critical">{translateDynamic(locale, `frank.problem.${fetcher.data.error}`)}</Banner>
+          <Banner tone="critical">
+            <p id="frank-problem" data-problem={fetcher.data.error}>
+              {translateDynamic(locale, `frank.problem.${fetcher.data.error}`)}{" "}
+              {fetcher.data.error === "terms_not_accepted" ? (
+                <Link url={TERMS_PAGE_PATH}>{t("terms.open")}</Link>
+              ) : null}
+            </p>
+          </Banner>
         ) : null}
         <InlineStack gap="400" blockAlign="end">
           <TextField

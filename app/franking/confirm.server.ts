@@ -13,6 +13,7 @@ import { portokasseFor } from "~/portokasse/connection.server";
 import { normaliseOrderId, previewLine } from "~/preview/lines";
 import { fetchPreviewOrders, type FetchedOrder } from "~/preview/orders.server";
 import type { ShopSettings } from "~/settings/schema";
+import { termsAccepted } from "~/terms/terms.server";
 import { loadSettings } from "~/settings/settings.server";
 import { toMappingSettings } from "~/settings/to-mapping";
 import type { AdminGraphql } from "~/shopify/graphql.server";
@@ -48,7 +49,12 @@ export interface ConfirmRequest {
 }
 
 /** Why no batch can be made at all (the route answers 409 with it). */
-export type ConfirmProblem = "portokasse_not_linked" | "no_page_format" | "start_position_out_of_range" | "no_sender";
+export type ConfirmProblem =
+  | "terms_not_accepted"
+  | "portokasse_not_linked"
+  | "no_page_format"
+  | "start_position_out_of_range"
+  | "no_sender";
 
 export type Confirmed =
   | { ok: true; orders: PricedOrder[]; leftOut: LeftOutOrder[]; options: BatchOptions }
@@ -71,6 +77,8 @@ function binding(order: FetchedOrder, sender: ShippingAddress): AddressBinding |
 
 export async function confirmOrders(deps: ConfirmDeps, request: ConfirmRequest): Promise<Confirmed> {
   const { db, im, now } = deps;
+  // The INTERNETMARKE terms guard (ADR 012): every purchase path starts a batch through here.
+  if (!(await termsAccepted(db, request.shopId))) return { ok: false, problem: "terms_not_accepted" };
   const settings = await loadSettings(db, request.shopId);
   const linked = await portokasseFor(db, im, request.shopId, deps.encryptionKey);
   if (!linked) return { ok: false, problem: "portokasse_not_linked" };

@@ -55,6 +55,11 @@ export interface RunContext {
   shopifyBudget: CostBudget;
   /** Extends the lease; throws LeaseLostError when another worker took the batch. */
   renewLease(): Promise<void>;
+  /**
+   * The prices in force now (cents by product code), for re-pricing before buying (reprice.server.ts).
+   * Absent: the batch is bought at its confirmed prices without a check.
+   */
+  currentPrices?: () => Promise<ReadonlyMap<number, number>>;
 }
 
 export class LeaseLostError extends Error {

@@ -5,7 +5,15 @@
 import { z } from "zod";
 import type { AddressBinding } from "~/internetmarke";
 
-export const BATCH_STATUS = ["QUEUED", "RUNNING", "DONE", "INSUFFICIENT_FUNDS", "FAILED"] as const;
+export const BATCH_STATUS = [
+  "QUEUED",
+  "RUNNING",
+  "DONE",
+  "INSUFFICIENT_FUNDS",
+  "FAILED",
+  // Re-priced before buying and dearer now: waits for the merchant (reprice.server.ts).
+  "AWAITING_PRICE_CONFIRMATION",
+] as const;
 export type BatchStatus = (typeof BATCH_STATUS)[number];
 /** Batches a worker still has to look at. */
 export const ACTIVE_BATCH_STATUS: readonly BatchStatus[] = ["QUEUED", "RUNNING"];

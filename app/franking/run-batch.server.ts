@@ -11,9 +11,14 @@ import { stopBuying } from "./cart-records.server";
 import { describeError, StopBuying, type RunContext } from "./context";
 import { runDueFulfillments } from "./fulfillment-tasks.server";
 import { storeLabels } from "./labels.server";
+import { repriceBeforeBuying } from "./reprice.server";
 import type { BatchStatus } from "./model";
 
-export type RunOutcome = { kind: "finished"; status: BatchStatus } | { kind: "later"; at: Date };
+export type RunOutcome =
+  | { kind: "finished"; status: BatchStatus }
+  | { kind: "later"; at: Date }
+  /** Waits for the merchant (new prices to confirm); looked at again once confirmed. */
+  | { kind: "waiting" };
 
 const batchOf = (ctx: RunContext, id: string) => ctx.db.frankingBatch.findUniqueOrThrow({ where: { id } });
 
@@ -116,6 +121,12 @@ async function finalStatus(ctx: RunContext, batch: FrankingBatch): Promise<Batch
 }
 
 export async function runBatch(ctx: RunContext, batchId: string): Promise<RunOutcome> {
+  if (ctx.currentPrices) {
+    const batch = await batchOf(ctx, batchId);
+    if (batch.stopReason === null && (await repriceBeforeBuying(ctx.db, batch, await ctx.currentPrices())) === "dearer") {
+      return { kind: "waiting" };
+    }
+  }
   await buyAll(ctx, batchId);
   await storeAllLabels(ctx, batchId);
   const batch = await batchOf(ctx, batchId);

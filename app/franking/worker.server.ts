@@ -24,7 +24,9 @@ import { lazyAdmin, lazyPortokasse } from "./lazy.server";
 import { pickFair } from "./fair-pick";
 import { dueBatches, leaseToken, releaseLease, renewLease, runningByShop, takeLease } from "./lease.server";
 import { runBatch } from "./run-batch.server";
+import { currentPrices } from "./current-prices.server";
 import { CostBudget, interactiveReadsRunning } from "~/shopify/cost-budget.server";
+import { checkDeutschePost, deutschePostUp, looksLikeOutage, PAUSE_MS } from "~/availability/health.server";
 
 export interface FrankingWorkerOptions {
   db: Db;
@@ -109,10 +111,26 @@ export function createFrankingWorker(options: FrankingWorkerOptions): StartableW
       hooks: options.hooks ?? {},
       shopifyBudget: budgetFor(shop.id),
       renewLease: () => renewLease(db, batchId, token, now(), timings.leaseMs),
+      currentPrices: () => currentPrices(db, options.internetmarke, shop.id, now()),
     };
   }
 
+  /** Deutsche Post is down: give the batch back for PAUSE_MS without counting an attempt. */
+  async function pause(batchId: string, token: string): Promise<void> {
+    options.logger?.info?.(`Franking batch ${batchId} paused: Deutsche Post is not reachable`);
+    await releaseLease(db, batchId, token, new Date(now().getTime() + PAUSE_MS));
+  }
+
+  /** Whether the batch still has stamps to buy (only buying needs Deutsche Post). */
+  const buying = async (batchId: string) =>
+    (await db.frankingCart.count({ where: { batchId, state: { in: ["PLANNED", "INITIALIZED", "CHECKOUT_SENT"] } } })) > 0;
+
   async function failed(ctx: RunContext, batchId: string, token: string, error: unknown): Promise<void> {
+    // A network error or 5xx while Deutsche Post's health check fails too is an outage, not a failure.
+    if (looksLikeOutage(error) && !(await checkDeutschePost(db, options.internetmarke, now())).up) {
+      await pause(batchId, token);
+      return;
+    }
     const batch = await db.frankingBatch.findUniqueOrThrow({ where: { id: batchId } });
     const attempts = batch.attempts + 1;
     const inFlight = await db.frankingCart.count({ where: { batchId, state: "CHECKOUT_SENT" } });
@@ -137,6 +155,10 @@ export function createFrankingWorker(options: FrankingWorkerOptions): StartableW
       include: { shop: { select: { id: true, domain: true } } },
     });
     const ctx = contextFor(batch.shop, batchId, token);
+    if ((await buying(batchId)) && !(await deutschePostUp(db, options.internetmarke, now()))) {
+      await pause(batchId, token);
+      return true;
+    }
     try {
       const outcome = await runBatch(ctx, batchId);
       await releaseLease(db, batchId, token, outcome.kind === "later" ? outcome.at : null);

@@ -6,6 +6,7 @@ import { frankingMessages } from "./messages-franking";
 import { mappingMessages } from "./messages-mapping";
 import { privacyMessages } from "./messages-privacy";
 import { platformMessages } from "./messages-platform";
+import { deutschePostMessages } from "./messages-deutschepost";
 
 /** The admin UI's words in English and German. Keys are shared; a test checks both have every key. */
 export const messages = {
@@ -18,6 +19,7 @@ export const messages = {
     ...mappingMessages.en,
     ...privacyMessages.en,
     ...platformMessages.en,
+    ...deutschePostMessages.en,
     "app.title": "Frankiermeister",
     "nav.home": "Overview",
     "home.heading": "Postage for your letters",
@@ -55,6 +57,7 @@ export const messages = {
     ...mappingMessages.de,
     ...privacyMessages.de,
     ...platformMessages.de,
+    ...deutschePostMessages.de,
     "app.title": "Frankiermeister",
     "nav.home": "Übersicht",
     "home.heading": "Porto für Ihre Briefe",

@@ -8,7 +8,8 @@ import {
 } from "./errors";
 import { APP, countRequests, MERCHANT, START, useSimulator } from "../../test/support/internetmarke-sim";
 
-const env = useSimulator();
+// Per-cause texts (a simulator assumption, see its README); the spec's generic text: login-refused.sim.test.ts.
+const env = useSimulator({ loginRefusals: "per-cause" });
 
 describe("login and tokens against the simulator (real HTTP)", () => {
   it("logs in, reports the balance and caches the token", async () => {

@@ -8,10 +8,13 @@ import { cents } from "./schemas";
 import type { Session } from "./session";
 
 /**
- * The spec lists PUBLIC and PAGE_FORMATS; PRIVATE (the account's own motifs) is accepted live. Contract
- * products need no type: they come with any answer for accounts that have them.
+ * Only the spec's enum (openapi 1.30, `/app/catalog` parameter `types`: PUBLIC, PAGE_FORMATS). PRIVATE is
+ * not in it: a live service that enforces its spec would refuse the whole call. Private motifs are still
+ * read when an answer carries them (`privateGallery`/`privateCatalog`). Contract products need no type:
+ * they come with any answer for accounts that have them.
  */
-export type CatalogType = "PAGE_FORMATS" | "PUBLIC" | "PRIVATE";
+export const CATALOG_TYPES = ["PAGE_FORMATS", "PUBLIC"] as const;
+export type CatalogType = (typeof CATALOG_TYPES)[number];
 
 const num = z.union([
   z.number(),
@@ -156,7 +159,7 @@ export type Catalog = z.output<typeof catalogResponseSchema>;
 /** One call for any combination of catalog parts (the `types` parameter is repeated). */
 export async function catalog(
   session: Session,
-  types: readonly CatalogType[] = ["PAGE_FORMATS", "PUBLIC"],
+  types: readonly CatalogType[] = CATALOG_TYPES,
 ): Promise<Catalog> {
   const res = await session.send({
     operation: "catalog",

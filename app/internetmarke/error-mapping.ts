@@ -10,6 +10,7 @@ import {
   InvalidProductError,
   InvalidShopOrderIdError,
   InvalidTotalError,
+  LoginRefusedError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitedError,
@@ -134,6 +135,15 @@ export interface ResponseErrorInput {
 
 const APP_NOT_APPROVED = /not\s+authori[sz]ed\s+by\s+(the\s+)?user/i;
 const LOCKED = /\b(locked|gesperrt|blocked)\b/i;
+const NOT_VALID = /\b(not\s+valid|invalid)\b/i;
+
+/**
+ * How many distinct causes a 401 text names. The spec's generic text (openapi 1.30, Error401Response)
+ * names all of them in one sentence; one named cause is a diagnosis, several are none.
+ */
+export function causesNamed(text: string): number {
+  return [APP_NOT_APPROVED, LOCKED, NOT_VALID].filter((re) => re.test(text)).length;
+}
 
 /** The one factory mapping an HTTP status and body to a typed error. */
 export function errorFromResponse(input: ResponseErrorInput): InternetmarkeError {
@@ -158,6 +168,12 @@ export function errorFromResponse(input: ResponseErrorInput): InternetmarkeError
   const { status } = input;
 
   if (status === 401 || status === 403) {
+    if (input.isLogin && causesNamed(both) > 1) {
+      return new LoginRefusedError(
+        message("Portokasse login refused: wrong username or password, app not approved or account locked"),
+        details,
+      );
+    }
     if (APP_NOT_APPROVED.test(both)) {
       return new AppNotApprovedError(message("The app is not yet approved in this Portokasse"), details);
     }

@@ -17,7 +17,7 @@ async function setup() {
   const p = client.portokasse(MERCHANT);
   const [{ products }, catalog] = await Promise.all([
     client.products(),
-    p.catalog(["PAGE_FORMATS", "PUBLIC", "PRIVATE"]),
+    p.catalog(["PAGE_FORMATS", "PUBLIC"]),
   ]);
   const price = (code: number) => products.find((x) => x.productCode === code)?.priceCents ?? Number.NaN;
   const a4 = catalog.pageFormats.find((f) => f.id === 1);

@@ -87,6 +87,16 @@ export class InvalidCredentialsError extends AuthenticationError {
   override readonly code = "invalid_credentials";
 }
 
+/**
+ * The login was refused with a text that names several causes at once, like the spec's only documented 401
+ * text ("user account is not valid, is locked, the provided authorization token is not valid or the
+ * application is not authorized by user"): a wrong password and an unapproved app cannot be told apart.
+ * Never retried (three failures lock the account).
+ */
+export class LoginRefusedError extends AuthenticationError {
+  override readonly code = "login_refused";
+}
+
 /** The merchant has not yet approved this app in the Portokasse (Meine Daten -> Geschaeftsanwendungen). */
 export class AppNotApprovedError extends AuthenticationError {
   override readonly code = "app_not_approved";

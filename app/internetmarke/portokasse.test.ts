@@ -10,8 +10,8 @@ describe("catalog, wallet, profile, health, products, retoure", () => {
       "POST /user": tokenReply(),
       "GET /app/catalog": reply(200, { pageFormats: [], publicGallery: { items: [] } }),
     });
-    await t.client.portokasse(credentials).catalog(["PAGE_FORMATS", "PUBLIC", "PRIVATE"]);
-    expect(t.requests[1]?.query.getAll("types")).toEqual(["PAGE_FORMATS", "PUBLIC", "PRIVATE"]);
+    await t.client.portokasse(credentials).catalog(["PAGE_FORMATS", "PUBLIC"]);
+    expect(t.requests[1]?.query.getAll("types")).toEqual(["PAGE_FORMATS", "PUBLIC"]);
   });
 
   it("topUp puts the amount in cents and records the new balance", async () => {

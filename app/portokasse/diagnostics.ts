@@ -2,22 +2,13 @@
  * What went wrong with a Portokasse login, in the merchant's terms. Each problem has a message in
  * `app/i18n` (`portokasse.problem.<problem>`) that says what to do.
  */
-import {
-  AccountLockedError,
-  AppNotApprovedError,
-  AuthenticationError,
-  InvalidCredentialsError,
-  MAX_PASSWORD_LENGTH,
-  NetworkError,
-  RateLimitedError,
-  ServerError,
-  TimeoutError,
-  ValidationError,
-} from "~/internetmarke";
+import { z } from "zod";
+import { MAX_PASSWORD_LENGTH } from "~/internetmarke";
 
 export const PORTOKASSE_PROBLEMS = [
   "app-not-approved",
   "wrong-password",
+  "login-refused",
   "password-too-long",
   "account-locked",
   "zero-balance",
@@ -33,6 +24,7 @@ export type PortokasseProblem = (typeof PORTOKASSE_PROBLEMS)[number];
 export const BLOCKING_PROBLEMS: ReadonlySet<string> = new Set<PortokasseProblem>([
   "app-not-approved",
   "wrong-password",
+  "login-refused",
   "account-locked",
   "app-credentials",
 ]);
@@ -48,27 +40,46 @@ export function checkCredentials(username: string, password: string): Portokasse
   return null;
 }
 
+/**
+ * The client error's stable `code` and fields, read without `instanceof`: in development the client is
+ * kept across Vite's module reloads (and local mode's workers load the app outside Vite), so its error
+ * classes can come from another copy of the module than this one. A wrong password then looked
+ * "unexpected" although the client had classified it correctly.
+ */
+const clientErrorSchema = z.object({
+  code: z.string(),
+  operation: z.string(),
+  detail: z.string().nullable().optional(),
+  fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+
+function clientError(error: unknown) {
+  const parsed = clientErrorSchema.safeParse(error);
+  if (!parsed.success) return null;
+  return { code: parsed.data.code, detail: parsed.data.detail ?? "", fields: parsed.data.fields ?? [] };
+}
+
+const UNAVAILABLE = new Set(["network_error", "timeout", "server_error", "rate_limited", "authentication_failed"]);
+
 export function diagnose(error: unknown): PortokasseProblem {
-  if (error instanceof AppNotApprovedError) return "app-not-approved";
-  if (error instanceof AccountLockedError) return "account-locked";
-  if (error instanceof InvalidCredentialsError) {
-    // The gateway refuses the app's own client id/secret with the same status; its text names them.
-    return /client credentials/i.test(error.detail ?? "") ? "app-credentials" : "wrong-password";
+  const e = clientError(error);
+  if (!e) return "unexpected";
+  switch (e.code) {
+    case "app_not_approved":
+      return "app-not-approved";
+    case "account_locked":
+      return "account-locked";
+    // The spec's generic 401 text: wrong password and unapproved app cannot be told apart.
+    case "login_refused":
+      return "login-refused";
+    case "invalid_credentials":
+      // The gateway refuses the app's own client id/secret with the same status; its text names them.
+      return /client credentials/i.test(e.detail) ? "app-credentials" : "wrong-password";
+    case "validation_failed":
+      if (e.fields.some((f) => f.path === "password" && /at most/.test(f.message))) return "password-too-long";
+      if (e.fields.some((f) => f.message === "required")) return "missing-credentials";
+      return "unexpected";
+    default:
+      return UNAVAILABLE.has(e.code) ? "unavailable" : "unexpected";
   }
-  if (error instanceof ValidationError) {
-    if (error.fields.some((f) => f.path === "password" && /at most/.test(f.message)))
-      return "password-too-long";
-    if (error.fields.some((f) => f.message === "required")) return "missing-credentials";
-    return "unexpected";
-  }
-  if (
-    error instanceof NetworkError ||
-    error instanceof TimeoutError ||
-    error instanceof ServerError ||
-    error instanceof RateLimitedError ||
-    error instanceof AuthenticationError
-  ) {
-    return "unavailable";
-  }
-  return "unexpected";
 }

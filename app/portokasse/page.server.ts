@@ -3,11 +3,15 @@ import type { PageDeps } from "~/settings/pages.server";
 import { portokasseJson } from "~/settings/pages.server";
 import { shopFor } from "~/shops.server";
 import { connectPortokasse, disconnectPortokasse, loadPortokasse, testPortokasse } from "./connection.server";
+import { recentTopUps } from "~/topup/page.server";
 import type { PortokasseProblem } from "./diagnostics";
 
 export async function loadPortokassePage(deps: PageDeps, shopDomain: string) {
   const shop = await shopFor(deps.db, shopDomain);
-  return { portokasse: portokasseJson(await loadPortokasse(deps.db, shop.id)) };
+  return {
+    portokasse: portokasseJson(await loadPortokasse(deps.db, shop.id)),
+    topUps: await recentTopUps(deps, shop.id),
+  };
 }
 
 export type PortokasseActionResult = {

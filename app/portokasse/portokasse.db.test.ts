@@ -13,7 +13,8 @@ import {
 const KEY = "5a".repeat(32);
 
 describeEachDatabase("the Portokasse connection", (database) => {
-  const env = useSimulator();
+  // Per-cause texts (a simulator assumption, see its README): how the app reads them if the live service names causes.
+  const env = useSimulator({ loginRefusals: "per-cause" });
   let shopId: string;
   const logged: string[] = [];
   const spies: Array<{ mockRestore(): void }> = [];

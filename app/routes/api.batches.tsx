@@ -4,6 +4,7 @@ import { batchStatusUrl, createBatchBodySchema } from "~/franking/api-schemas";
 import { IDEMPOTENCY_KEY, onceper } from "~/franking/idempotency.server";
 import { startBatch } from "~/franking/start-batch.server";
 import { readJsonBody } from "~/server/body-limit";
+import { TERMS_PAGE_PATH } from "~/terms/internetmarke-terms";
 import { authenticate } from "~/shopify.server";
 import { shopFor } from "~/shops.server";
 
@@ -29,7 +30,11 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   }
   const create = async () => {
     const started = await startBatch(admin, session.shop, body.data);
-    if (!started.ok) return { status: 409, body: { error: started.problem } };
+    // The terms refusal names where to accept them, so the admin extension can link there.
+    if (!started.ok) {
+      const extra = started.problem === "terms_not_accepted" ? { acceptUrl: TERMS_PAGE_PATH } : {};
+      return { status: 409, body: { error: started.problem, ...extra } };
+    }
     return { status: 202, body: { batchId: started.batchId, statusUrl: batchStatusUrl(started.batchId) } };
   };
   const answer =

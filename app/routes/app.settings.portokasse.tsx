@@ -17,7 +17,9 @@ import { appDeps } from "~/app-deps.server";
 import { formatDateTime, formatEuro } from "~/components/format";
 import { resolveLocale, translator } from "~/i18n";
 import { PORTOKASSE_PASSWORD_MAX } from "~/portokasse/limits";
+import { TopUpCard } from "~/components/TopUpCard";
 import { loadPortokassePage, portokasseAction } from "~/portokasse/page.server";
+import { topUpAction } from "~/topup/page.server";
 import { authenticate } from "~/shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -27,21 +29,27 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  return portokasseAction(appDeps(), session.shop, await request.formData());
+  const form = await request.formData();
+  if (String(form.get("_action")).startsWith("top-up")) {
+    return topUpAction(appDeps(), session.shop, form, session.onlineAccessInfo?.associated_user.email ?? session.shop);
+  }
+  return portokasseAction(appDeps(), session.shop, form);
 };
 
 export default function PortokasseSettings() {
   const loaded = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const topUp = answer?.action === "top-up" ? answer : null;
+  const result = answer && answer.action !== "top-up" ? answer : null;
   const busy = useNavigation().state !== "idle";
   const t = translator(loaded.locale);
-  const portokasse = result ? result.portokasse : loaded.portokasse;
+  const portokasse = answer ? answer.portokasse : loaded.portokasse;
   const [username, setUsername] = useState(portokasse?.username ?? "");
   const [password, setPassword] = useState("");
   const problem = result?.problem ?? portokasse?.problem ?? null;
   const tooLong = password.length > PORTOKASSE_PASSWORD_MAX;
   // The password never stays in the page after a submission.
-  useEffect(() => setPassword(""), [result]);
+  useEffect(() => setPassword(""), [answer]);
 
   return (
     <Page title={t("portokasse.title")} backAction={{ content: t("settings.back"), url: "/app/settings" }}>
@@ -104,6 +112,15 @@ export default function PortokasseSettings() {
                 )}
               </BlockStack>
             </Card>
+            {portokasse && (portokasse.problem === null || portokasse.problem === "zero-balance") ? (
+              <TopUpCard
+                locale={loaded.locale}
+                username={portokasse.username}
+                missingCents={null}
+                result={topUp?.topUp ?? null}
+                topUps={topUp?.topUps ?? loaded.topUps}
+              />
+            ) : null}
             <Card>
               <Form method="post" autoComplete="off">
                 <input type="hidden" name="_action" value="connect" />

@@ -8,6 +8,9 @@ import { localeCookie, resolveLocale, translator } from "~/i18n";
 import { polarisTranslations } from "~/i18n/polaris";
 import { config } from "~/config.server";
 import { authenticate } from "~/shopify.server";
+import { loadDeutschePostStatus } from "~/availability/health.server";
+import { AvailabilityBanner } from "~/components/AvailabilityBanner";
+import { db } from "~/db.server";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
@@ -15,19 +18,22 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   await authenticate.admin(request);
   const settings = config();
   const cookie = localeCookie(request);
+  const deutschePost = await loadDeutschePostStatus(db());
   return json(
     {
       apiKey: settings.SHOPIFY_API_KEY,
       locale: resolveLocale(request),
       // Local mode: App Bridge comes from the local admin host instead of Shopify's CDN.
       appBridgeUrl: settings.APP_BRIDGE_URL ?? null,
+      // The workers' last health check of Deutsche Post: a banner while buying is paused.
+      deutschePost: deutschePost ? { up: deutschePost.up, checkedAt: deutschePost.checkedAt.toISOString() } : null,
     },
     cookie ? { headers: { "Set-Cookie": cookie } } : undefined,
   );
 };
 
 export default function AppLayout() {
-  const { apiKey, locale, appBridgeUrl } = useLoaderData<typeof loader>();
+  const { apiKey, locale, appBridgeUrl, deutschePost } = useLoaderData<typeof loader>();
   const t = translator(locale);
   return (
     <AppProvider
@@ -45,6 +51,7 @@ export default function AppLayout() {
         <Link to="/app/settings">{t("nav.settings")}</Link>
         <Link to="/app/refunds">{t("nav.refunds")}</Link>
       </NavMenu>
+      <AvailabilityBanner status={deutschePost} locale={locale} />
       <Outlet />
     </AppProvider>
   );

@@ -6,6 +6,7 @@ import { encryptSecret } from "~/crypto.server";
 import type { Db } from "~/db.server";
 import { createBatch } from "~/franking/create-batch.server";
 import { createFrankingWorker } from "~/franking/worker.server";
+import { INTERNETMARKE_TERMS } from "~/terms/internetmarke-terms";
 import { APP, MERCHANT, useSimulator } from "../support/internetmarke-sim";
 import { createShopifyFake } from "../shopify-fake";
 import { IM_BASE_PATH, PRODUCTS_BASE_PATH } from "../simulators/internetmarke";
@@ -71,6 +72,8 @@ beforeEach(async () => {
   await db.portokasseAccount.create({
     data: { shopId, username: MERCHANT.username, passwordCiphertext: encryptSecret(MERCHANT.password, TEST_APP.encryptionKey, shopId) },
   });
+  // The INTERNETMARKE terms are accepted (their refusal is tested in test/app/deutsche-post-routes.test.ts).
+  await db.termsAcceptance.create({ data: { shopId, version: INTERNETMARKE_TERMS.version, acceptedBy: "test", acceptedAt: new Date() } });
 });
 
 async function request(path: string, init: { method?: string; body?: unknown; shop?: string; auth?: boolean } = {}) {

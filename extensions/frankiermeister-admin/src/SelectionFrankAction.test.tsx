@@ -422,6 +422,20 @@ describe("confirm and progress", () => {
     expect(isDisabled(primaryAction())).toBe(false);
   });
 
+  test("the INTERNETMARKE terms not accepted: says so and links to the app's acceptance page", async () => {
+    installLocale(extension.shopify, "de");
+    app
+      .on("POST", "/api/preview", json(200, previewAnswer()))
+      .on("POST", "/api/batches", json(409, { error: "terms_not_accepted", acceptUrl: "/app/settings/terms" }));
+    await renderPreview();
+
+    fireEvent.click(primaryAction());
+    await vi.waitFor(() => byText("s-banner", "AGB INTERNETMARKE"));
+    const banner = byText("s-banner", "AGB INTERNETMARKE");
+    expect(banner.textContent).toContain("Die AGB INTERNETMARKE der Deutschen Post sind noch nicht akzeptiert.");
+    expect(byText("s-link", "AGB INTERNETMARKE öffnen").getAttribute("href")).toBe("app:app/settings/terms");
+  });
+
   test("the app refusing the batch shows its message and lets the merchant try again", async () => {
     app
       .on("POST", "/api/preview", json(200, previewAnswer()))

@@ -17,6 +17,8 @@ export interface AppErrorDetails {
   code?: string;
   /** The app's own explanation, when its error answer had a `message`. */
   appMessage?: string;
+  /** Where in the app the merchant can fix the refusal (`acceptUrl`, e.g. the INTERNETMARKE terms page). */
+  fixUrl?: string;
   /** What else the error answer said (`issues`, the code of an upstream failure), one line each. */
   details?: readonly string[];
 }
@@ -25,6 +27,7 @@ export class AppError extends Error {
   readonly status?: number;
   readonly code?: string;
   readonly appMessage?: string;
+  readonly fixUrl?: string;
   readonly details: readonly string[];
 
   constructor(
@@ -32,13 +35,14 @@ export class AppError extends Error {
     /** e.g. "POST /api/preview" */
     readonly route: string,
     message: string,
-    { status, code, appMessage, details = [] }: AppErrorDetails = {},
+    { status, code, appMessage, fixUrl, details = [] }: AppErrorDetails = {},
   ) {
     super(message);
     this.name = "AppError";
     this.status = status;
     this.code = code;
     this.appMessage = appMessage;
+    this.fixUrl = fixUrl;
     this.details = details;
   }
 }
@@ -57,14 +61,17 @@ function issueLines(issues: unknown): string[] {
 
 function errorFromAnswer(route: string, status: number, body: unknown): AppError {
   if (typeof body === "object" && body !== null && !Array.isArray(body)) {
-    const { error, message, issues, code } = body as Record<string, unknown>;
+    const { error, message, issues, code, acceptUrl } = body as Record<string, unknown>;
     if (typeof error === "string" && error.trim() !== "") {
       const appMessage = typeof message === "string" && message.trim() !== "" ? message : undefined;
       const details = [...issueLines(issues), ...(typeof code === "string" ? [`code: ${code}`] : [])];
+      // Only a page of this app: the answer names where to fix the refusal (the terms page).
+      const fixUrl = typeof acceptUrl === "string" && acceptUrl.startsWith("/app/") ? acceptUrl : undefined;
       return new AppError("refused", route, appMessage ?? `HTTP ${status} ${error}`, {
         status,
         code: error,
         appMessage,
+        fixUrl,
         details,
       });
     }

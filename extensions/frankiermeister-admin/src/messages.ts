@@ -25,6 +25,7 @@ const isErrorCode = known([
   "no_page_format",
   "start_position_out_of_range",
   "no_sender",
+  "terms_not_accepted",
   "unauthorized",
 ]);
 
@@ -67,7 +68,9 @@ const isReason = known([
   "too_many_positions",
   "insufficient_balance",
   "portokasse_not_linked",
+  "terms_not_accepted",
   "app_not_approved",
+  "login_refused",
   "invalid_credentials",
   "account_locked",
   "authentication_failed",
@@ -90,6 +93,7 @@ const isFlag = known([
 const isPortokasseProblem = known([
   "app_not_approved",
   "wrong_password",
+  "login_refused",
   "password_too_long",
   "account_locked",
   "zero_balance",

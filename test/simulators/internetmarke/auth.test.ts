@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SPEC_401_TEXT } from "./auth";
 import { APP, login, loginForm, MERCHANT, setupSimulator } from "./testing/harness";
 import { expectGatewayError, expectImError, loginSchema, parsed } from "./testing/schemas";
 
@@ -88,6 +89,30 @@ describe("POST /user", () => {
       401,
       "Unauthorized",
       /locked/,
+    );
+  });
+
+  it("answers every refused login with the spec's one generic 401 text, whatever the cause", async () => {
+    const { api, sim } = setupSimulator();
+    sim.addAccount({ username: "new@shop.example", password: "pw", balanceCents: 0 });
+    const causes = [
+      loginForm({ password: "wrong" }),
+      loginForm({ username: "nobody@shop.example" }),
+      loginForm({ username: "new@shop.example", password: "pw" }),
+    ];
+    for (const form of causes) {
+      const body = await expectImError(await api.call("POST", "/user", { form }), 401, "Unauthorized");
+      expect(body.description).toBe(SPEC_401_TEXT);
+    }
+  });
+
+  it("names each cause only when asked to (loginRefusals: per-cause, an assumption)", async () => {
+    const { api } = setupSimulator({ loginRefusals: "per-cause" });
+    await expectImError(
+      await api.call("POST", "/user", { form: loginForm({ password: "wrong" }) }),
+      401,
+      "Unauthorized",
+      /^Invalid username or password\.$/,
     );
   });
 

@@ -8,6 +8,28 @@ import { mintToken } from "./state";
 
 export const MAX_FAILED_LOGINS = 3;
 
+/** The spec's only documented 401 text (openapi 1.30, Error401Response, and every 401 description). */
+export const SPEC_401_TEXT =
+  "Unauthorized, user account is not valid, is locked, the provided authorization token is not valid or the application is not authorized by user.";
+
+type LoginRefusal = "unknown-user" | "locked" | "wrong-password" | "app-not-approved";
+
+/**
+ * Per-cause texts, used only with `loginRefusals: "per-cause"` (an assumption: neither the spec nor
+ * NOTES.md documents a live text per cause; NOTES.md only says the unapproved app's text mentions
+ * "application is not authorized by user", which the spec's text does too).
+ */
+const PER_CAUSE: Record<LoginRefusal, string> = {
+  "unknown-user": "Invalid username or password.",
+  locked: "The user account is locked.",
+  "wrong-password": "Invalid username or password.",
+  "app-not-approved": "Unauthorized, the application is not authorized by user.",
+};
+
+function refuseLogin(ctx: SimContext, cause: LoginRefusal): never {
+  fail(401, "Unauthorized", ctx.config.loginRefusals === "per-cause" ? PER_CAUSE[cause] : SPEC_401_TEXT);
+}
+
 const loginForm = z.object({
   grant_type: z.literal("client_credentials"),
   client_id: z.string().min(1),
@@ -46,16 +68,14 @@ export async function handleLogin(ctx: SimContext): Promise<Response> {
     badRequest(`password: size must be between 1 and ${MAX_PASSWORD_LENGTH}`);
   }
   const account = ctx.state.accounts.get(form.username);
-  if (!account) fail(401, "Unauthorized", "Invalid username or password.");
-  if (account.locked) fail(401, "Unauthorized", "The user account is locked.");
+  if (!account) refuseLogin(ctx, "unknown-user");
+  if (account.locked) refuseLogin(ctx, "locked");
   if (account.password !== form.password) {
     account.failedLogins += 1;
     if (account.failedLogins >= MAX_FAILED_LOGINS) account.locked = true;
-    fail(401, "Unauthorized", "Invalid username or password.");
+    refuseLogin(ctx, "wrong-password");
   }
-  if (!account.approvedApps.has(form.client_id)) {
-    fail(401, "Unauthorized", "Unauthorized, the application is not authorized by user.");
-  }
+  if (!account.approvedApps.has(form.client_id)) refuseLogin(ctx, "app-not-approved");
   account.failedLogins = 0;
 
   const issuedAt = ctx.config.now();

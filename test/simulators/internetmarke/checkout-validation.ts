@@ -5,7 +5,8 @@ import type { SimContext } from "./context";
 import type { VoucherLayout } from "./checkout-schemas";
 import { describeIssues, positionTypes, requestTypes } from "./checkout-schemas";
 import type { PageFormat, Product } from "./data";
-import { findPageFormat, findProduct, isKnownMotif } from "./data";
+import { findPageFormat, isKnownMotif } from "./data";
+import { productAt } from "./prices";
 import { isInsideGrid } from "./documents/layout";
 import { badRequest, fail } from "./errors";
 import type { Account, Cart } from "./state";
@@ -165,10 +166,13 @@ export function resolveCart(
 }
 
 export function requireProducts(
+  ctx: SimContext,
   positions: Array<{ productCode: number; imageID?: number | null }>,
 ): Product[] {
+  const now = ctx.config.now();
   const products = positions.map((p) => {
-    const product = findProduct(p.productCode);
+    // The price in force now: a cart priced before a price change is refused for its total.
+    const product = productAt(ctx.state, now, p.productCode);
     if (!product) {
       fail(
         400,

@@ -49,7 +49,7 @@ export async function handleCheckout(
     checkGrid(request.positions, pageFormat);
     checkPositionCount(request.positions.length, max);
     const cart = resolveCart(ctx, account, request.shopOrderId, directCheckout);
-    const products = requireProducts(request.positions);
+    const products = requireProducts(ctx, request.positions);
     const total = checkTotal(products, request.total);
     checkBalance(account, total);
     const { order, balanceAfter } = commitOrder(ctx, account, cart, request.positions, products, total, {
@@ -63,7 +63,7 @@ export async function handleCheckout(
   checkLayouts(request.positions, null);
   checkPositionCount(request.positions.length, max);
   const cart = resolveCart(ctx, account, request.shopOrderId, directCheckout);
-  const products = requireProducts(request.positions);
+  const products = requireProducts(ctx, request.positions);
   const total = checkTotal(products, request.total);
   checkBalance(account, total);
   const { order, balanceAfter } = commitOrder(ctx, account, cart, request.positions, products, total, {
@@ -97,7 +97,7 @@ async function previewPdf(ctx: SimContext, body: unknown): Promise<Response> {
   const request = parseBody(pdfPreviewSchema, body);
   const pageFormat = request.pageFormatId ? requirePageFormat(request.pageFormatId) : null;
   checkLayouts([request], pageFormat);
-  const product = firstProduct(requireProducts([request]));
+  const product = firstProduct(requireProducts(ctx, [request]));
   const now = ctx.config.now();
   const stamp = previewStamp(product, request.voucherLayout, now);
   const bytes = pageFormat
@@ -112,7 +112,7 @@ async function previewPdf(ctx: SimContext, body: unknown): Promise<Response> {
 
 async function previewPng(ctx: SimContext, body: unknown): Promise<Response> {
   const request = parseBody(pngPreviewSchema, body);
-  const product = firstProduct(requireProducts([request]));
+  const product = firstProduct(requireProducts(ctx, [request]));
   const png = renderStampPng(
     previewStamp(product, request.voucherLayout, ctx.config.now()),
     request.dpi ?? "DPI300",

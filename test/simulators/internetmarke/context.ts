@@ -7,6 +7,8 @@ export interface SimConfig {
   linkTtlMs: number;
   tokenTtlSeconds: number;
   maxPositionsPerCart: number | undefined;
+  /** "spec": every refused login answers the spec's one generic 401 text (default); "per-cause": one text per cause. */
+  loginRefusals: "spec" | "per-cause";
 }
 
 export interface SimContext {

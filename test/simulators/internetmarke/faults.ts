@@ -27,6 +27,16 @@ export interface Faults {
    * `refundedVouchers` already lists the first half.
    */
   processRetouresInParts(count: number): void;
+   * The next `count` top-ups (PUT /app/wallet) book the money and then lose the connection: the caller
+   * cannot know whether the debit happened and must read the balance instead of sending again.
+   */
+  dropAfterTopUpDebit(count?: number): void;
+  /**
+   * Deutsche Post is down: every request, the health check included, answers `status` (503 by default)
+   * until `endOutage()`.
+   */
+  startOutage(status?: FailStatus): void;
+  endOutage(): void;
   clear(): void;
 }
 
@@ -120,6 +130,18 @@ export class FaultController implements Faults {
 
   processRetouresInParts(count: number): void {
     this.retoureParts += positiveCount(count);
+  dropAfterTopUpDebit(count = 1): void {
+    this.dropAfterCommit(count, { path: "/app/wallet", method: "PUT" });
+  }
+
+  outage: FailStatus | null = null;
+
+  startOutage(status: FailStatus = 503): void {
+    this.outage = status;
+  }
+
+  endOutage(): void {
+    this.outage = null;
   }
 
   clear(): void {
@@ -127,6 +149,7 @@ export class FaultController implements Faults {
     this.resends = [];
     this.retoureParts = 0;
     this.latencyMs = 0;
+    this.outage = null;
     this.fails = [];
     this.rateLimits = [];
     this.dropsBefore = [];

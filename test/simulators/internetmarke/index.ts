@@ -28,6 +28,12 @@ export interface SimulatorOptions {
   tokenTtlSeconds?: number;
   /** Beyond this many positions a checkout answers 400 invalidOrderPositionCount (default: no limit). */
   maxPositionsPerCart?: number;
+  /**
+   * How a refused login is worded: "spec" (default) answers the spec's one generic 401 text for a wrong
+   * password, a locked account and an unapproved app alike; "per-cause" names each cause (an assumption,
+   * see README).
+   */
+  loginRefusals?: "spec" | "per-cause";
 }
 
 export interface DemoCredentials {
@@ -52,6 +58,11 @@ export interface InternetmarkeSimulator {
   faults: Faults;
   /** Every request received, faulted ones included. */
   requests: Array<{ method: string; path: string; at: Date }>;
+  /**
+   * From `validFrom` on (measured with now()), these prices (cents by product code) replace the published
+   * ones: the checkout recomputes totals with them, the Products API and contract products answer them.
+   */
+  schedulePriceList(list: { validFrom: Date; prices: Record<number, number> }): void;
   /** Settles every retoure whose delay has passed according to now(). */
   processRetoures(): void;
   /** Carries out the requests held by `faults.commitAfterTimeout` whose time has come. */
@@ -84,6 +95,7 @@ export function createInternetmarkeSimulator(options: SimulatorOptions = {}): In
     linkTtlMs: options.linkTtlMs ?? 15 * 60 * 1000,
     tokenTtlSeconds: options.tokenTtlSeconds ?? 86_400,
     maxPositionsPerCart: options.maxPositionsPerCart,
+    loginRefusals: options.loginRefusals ?? "spec",
   };
   const faults = new FaultController();
   const core: Core = { state: createState(), config, faults, requests: [], late: [] };
@@ -115,6 +127,13 @@ export function createInternetmarkeSimulator(options: SimulatorOptions = {}): In
     faults,
     requests: core.requests,
     processLateRequests: () => commitLateRequests(core),
+    schedulePriceList({ validFrom, prices }) {
+      const entries = Object.entries(prices).map(([code, cents]): [number, number] => [Number(code), cents]);
+      for (const [code, cents] of entries) {
+        if (!Number.isInteger(cents) || cents < 0) throw new RangeError(`price for ${code} must be whole cents: ${cents}`);
+      }
+      core.state.priceLists.push({ validFrom: new Date(validFrom), prices: new Map(entries) });
+    },
     processRetoures() {
       settleRetoures(core.state, config.now());
     },

@@ -1,7 +1,7 @@
 // Deutsche Post Products API (ProdWS successor): GET /products?profile=IM-PARTNER&shortVersion=true
 // with the app's client_id in the dhl-api-key header. Prices are decimal euros here.
 import type { SimContext } from "./context";
-import { priceList } from "./data";
+import { productsAt } from "./prices";
 import { gatewayError, gatewayUnauthorized, json } from "./errors";
 
 export function handleProducts(ctx: SimContext): Response {
@@ -26,7 +26,7 @@ export function handleProducts(ctx: SimContext): Response {
   return json({
     type: "PwsProducts",
     date: today,
-    shortSalesProducts: priceList.products.map((p) => ({
+    shortSalesProducts: productsAt(ctx.state, ctx.config.now()).map((p) => ({
       extProductid: String(p.productCode),
       extProductname: p.name,
       transport: p.destination,

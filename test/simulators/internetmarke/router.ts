@@ -150,6 +150,7 @@ export async function dispatch(core: Core, request: Request): Promise<Outcome> {
     });
     return { kind: "response", response };
   }
+  if (core.faults.outage !== null) return { kind: "response", response: serverFailure(core.faults.outage) };
   const failure = core.faults.takeFailure(target);
   if (failure) return { kind: "response", response: serverFailure(failure.status) };
   if (core.faults.takeDropBefore(target)) return { kind: "drop" };

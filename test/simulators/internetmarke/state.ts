@@ -90,6 +90,8 @@ export interface Token {
 }
 
 export interface SimState {
+  /** New price lists and the moment each takes effect (see prices.ts). */
+  priceLists: Array<{ validFrom: Date; prices: ReadonlyMap<number, number> }>;
   apps: Map<string, string>;
   accounts: Map<string, Account>;
   tokens: Map<string, Token>;
@@ -104,6 +106,7 @@ export interface SimState {
 
 export function createState(): SimState {
   return {
+    priceLists: [],
     apps: new Map(),
     accounts: new Map(),
     tokens: new Map(),

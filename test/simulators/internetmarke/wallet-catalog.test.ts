@@ -110,14 +110,25 @@ describe("GET /app/catalog", () => {
     });
   });
 
-  it("answers only what was asked for, and the private gallery on request", async () => {
+  it("answers only what was asked for", async () => {
     const { api } = setupSimulator();
     const token = await login(api);
     const body = await parsed(
       z.record(z.string(), z.unknown()),
-      await api.call("GET", "/app/catalog?types=PRIVATE", { token }),
+      await api.call("GET", "/app/catalog?types=PAGE_FORMATS", { token }),
     );
-    expect(body).toEqual({ privateGallery: { imageLink: [] } });
+    expect(Object.keys(body)).toEqual(["pageFormats"]);
+  });
+
+  it("refuses PRIVATE, which the spec's enum for types does not list", async () => {
+    const { api } = setupSimulator();
+    const token = await login(api);
+    await expectImError(
+      await api.call("GET", "/app/catalog?types=PAGE_FORMATS&types=PRIVATE", { token }),
+      400,
+      "Bad Request",
+      /PRIVATE/,
+    );
   });
 
   it("adds contractProducts for accounts that have them", async () => {

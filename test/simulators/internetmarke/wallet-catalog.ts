@@ -2,7 +2,8 @@
 import { book } from "./accounts";
 import type { SimContext } from "./context";
 import { IM_BASE_PATH } from "./context";
-import { findProduct, pageFormats, publicMotifs } from "./data";
+import { pageFormats, publicMotifs } from "./data";
+import { productAt } from "./prices";
 import { badRequest, fail, json } from "./errors";
 import type { Account } from "./state";
 import { mintShopOrderId } from "./state";
@@ -30,7 +31,9 @@ export function handleTopUp(ctx: SimContext, account: Account): Response {
   return json({ shopOrderId, walletBalance: account.balanceCents });
 }
 
-const catalogTypes = ["PUBLIC", "PRIVATE", "PAGE_FORMATS"] as const;
+// The spec's enum for `types` (openapi 1.30, /app/catalog): anything else is refused with 400. That the
+// live service refuses PRIVATE is an assumption (README): the spec lists only these two.
+const catalogTypes = ["PUBLIC", "PAGE_FORMATS"] as const;
 type CatalogType = (typeof catalogTypes)[number];
 
 function isCatalogType(value: string): value is CatalogType {
@@ -73,7 +76,6 @@ export function handleCatalog(ctx: SimContext, account: Account): Response {
   }
   const body: Record<string, unknown> = {};
   if (types.includes("PUBLIC")) body.publicGallery = publicGallery(ctx);
-  if (types.includes("PRIVATE")) body.privateGallery = { imageLink: [] };
   if (types.includes("PAGE_FORMATS")) {
     body.pageFormats = pageFormats.map((f) => ({ ...f, description: null }));
   }
@@ -81,7 +83,7 @@ export function handleCatalog(ctx: SimContext, account: Account): Response {
     body.contractProducts = {
       products: account.contractProducts.map((productCode) => ({
         productCode,
-        price: findProduct(productCode)?.priceCents ?? 0,
+        price: productAt(ctx.state, ctx.config.now(), productCode)?.priceCents ?? 0,
       })),
     };
   }

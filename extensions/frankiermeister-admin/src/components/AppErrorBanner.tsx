@@ -28,6 +28,10 @@ export function AppErrorBanner({ error, onRetry }: Props) {
     <s-banner tone="critical" heading={t(`errors.${kind}.heading` as const)}>
       <s-stack direction="block" gap="small">
         <s-paragraph>{body}</s-paragraph>
+        {appError?.fixUrl ? (
+          // `app:` opens a page of this app inside the admin (shopify.dev, Navigation API).
+          <s-link href={`app:${appError.fixUrl.replace(/^\//, "")}`}>{t("errors.fix.terms")}</s-link>
+        ) : null}
         {details.map((line) => (
           <s-text key={line} color="subdued">
             {line}
