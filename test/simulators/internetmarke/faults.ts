@@ -27,6 +27,7 @@ export interface Faults {
    * `refundedVouchers` already lists the first half.
    */
   processRetouresInParts(count: number): void;
+  /**
    * The next `count` top-ups (PUT /app/wallet) book the money and then lose the connection: the caller
    * cannot know whether the debit happened and must read the balance instead of sending again.
    */
@@ -130,6 +131,8 @@ export class FaultController implements Faults {
 
   processRetouresInParts(count: number): void {
     this.retoureParts += positiveCount(count);
+  }
+
   dropAfterTopUpDebit(count = 1): void {
     this.dropAfterCommit(count, { path: "/app/wallet", method: "PUT" });
   }
