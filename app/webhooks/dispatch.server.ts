@@ -1,3 +1,4 @@
+import { automationOrderWebhook } from "~/automation/webhook.server";
 import type { Db } from "~/db.server";
 import { customerDataRequested, customerRedacted, shopRedacted } from "./compliance.server";
 import { appUninstalled, orderCancelled, scopesUpdated, type WebhookDelivery } from "./handlers.server";
@@ -11,6 +12,9 @@ const HANDLERS: Record<string, Handler> = {
   APP_UNINSTALLED: appUninstalled,
   APP_SCOPES_UPDATE: scopesUpdated,
   ORDERS_CANCELLED: orderCancelled,
+  // Automatic franking (app/automation): the order becomes a candidate for the next run.
+  ORDERS_CREATE: automationOrderWebhook,
+  ORDERS_PAID: automationOrderWebhook,
   CUSTOMERS_DATA_REQUEST: customerDataRequested,
   CUSTOMERS_REDACT: customerRedacted,
   SHOP_REDACT: shopRedacted,

@@ -23,6 +23,8 @@ import { orderWebhookBody, shopWebhookBody } from "./webhooks/payloads";
 import { cancelInShop, cancelProblem } from "./resolvers/mutations/order-cancel";
 import { gid, parseGid } from "./gid";
 import { applyFulfillmentCancellation, fulfillmentCancelProblem } from "./order-logic";
+import type { OrderSpec } from "./order-factory";
+import type { FakeOrder } from "./model";
 
 export interface CreateShopifyFakeOptions {
   apiKey: string;
@@ -59,6 +61,13 @@ export interface ShopifyFake {
    * be cancelled). Throws if Shopify would refuse; resolves once orders/updated has been delivered.
    */
   cancelFulfillment(shopDomain: string, fulfillmentId: string): Promise<void>;
+  /**
+   * A customer placing an order at checkout: the order is added and orders/create is delivered, then
+   * orders/paid when it is paid (the default). shopify.dev webhook topics: orders/create "occurs whenever an
+   * order is created", orders/paid "occurs each time an order's financial status is changed to paid".
+   * `deliver: false` adds the order without webhooks (a delivery Shopify never made, or gave up on).
+   */
+  placeOrder(shopDomain: string, spec: OrderSpec, opts?: { deliver?: boolean }): Promise<FakeOrder>;
   /** Delivers app/uninstalled and revokes the shop's tokens (GraphQL answers 401 until a new token exchange). */
   uninstall(shopDomain: string): Promise<void>;
   /** Resolves when webhooks queued by mutations (fire-and-forget, as on Shopify) have been delivered. */
@@ -231,6 +240,15 @@ export function createShopifyFake(opts: CreateShopifyFakeOptions): ShopifyFake {
         `Fulfillment ${fulfillment.name} of order ${order.name} was cancelled`,
       );
       await webhooks.emit(shop, "orders/updated", () => orderWebhookBody(order, shop, app));
+    },
+
+    async placeOrder(shopDomain, spec, placeOpts) {
+      const shop = store.get(shopDomain);
+      const order = shop.addOrder(spec);
+      if (placeOpts?.deliver === false) return order;
+      await webhooks.emit(shop, "orders/create", () => orderWebhookBody(order, shop, app));
+      if (order.financialStatus === "PAID") await webhooks.emit(shop, "orders/paid", () => orderWebhookBody(order, shop, app));
+      return order;
     },
 
     async uninstall(shopDomain) {

@@ -34,6 +34,7 @@ CREATE TABLE "AutomationRun" (
     "batchId" TEXT,
     "orderCount" INTEGER NOT NULL DEFAULT 0,
     "estimateCents" INTEGER NOT NULL DEFAULT 0,
+    "attempts" INTEGER NOT NULL DEFAULT 0,
     "leaseOwner" TEXT,
     "leaseUntil" DATETIME NOT NULL,
     "createdAt" DATETIME NOT NULL,

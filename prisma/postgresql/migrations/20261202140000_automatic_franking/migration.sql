@@ -36,6 +36,7 @@ CREATE TABLE "AutomationRun" (
     "batchId" TEXT,
     "orderCount" INTEGER NOT NULL DEFAULT 0,
     "estimateCents" INTEGER NOT NULL DEFAULT 0,
+    "attempts" INTEGER NOT NULL DEFAULT 0,
     "leaseOwner" TEXT,
     "leaseUntil" TIMESTAMP(3) NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL,
