@@ -17,7 +17,8 @@ import { createShopifyFake, type ShopifyFake } from "../shopify-fake";
 import { PRODUCTS } from "../shopify-fake/seed-data";
 import { IM_BASE_PATH, PRODUCTS_BASE_PATH } from "../simulators/internetmarke";
 import { responseOf, stubAppEnv, TEST_APP } from "../support/app-env";
-import { createMigratedDatabase, type DatabaseProvider, type TestDatabase } from "../support/databases";
+import type { DatabaseProvider } from "~/db/database-url";
+import { createMigratedDatabase, type TestDatabase } from "../support/databases";
 import { fakeAdmin } from "../support/fake-admin";
 import { APP, MERCHANT, useSimulator, type SimEnv } from "../support/internetmarke-sim";
 
