@@ -54,3 +54,9 @@ export async function recentRuns(db: Db, shopId: string) {
     createdAt: r.createdAt.toISOString(),
   }));
 }
+
+/** The notices for an authenticated shop domain (the overview and batches loaders). */
+export async function noticesForShop(db: Db, shopDomain: string, now: Date): Promise<AutomationNotice[]> {
+  const shop = await db.shop.findUnique({ where: { domain: shopDomain }, select: { id: true } });
+  return shop ? automationNotices(db, shop.id, now) : [];
+}

@@ -34,6 +34,7 @@ const SECTIONS: Array<{ path: string; title: MessageKey; help: MessageKey }> = [
   { path: "packaging", title: "settings.section.packaging", help: "settings.section.packaging.help" },
   { path: "rules", title: "settings.section.rules", help: "settings.section.rules.help" },
   { path: "stamp", title: "settings.section.stamp", help: "settings.section.stamp.help" },
+  { path: "automation", title: "settings.section.automation", help: "settings.section.automation.help" },
 ];
 
 export default function SettingsOverview() {
