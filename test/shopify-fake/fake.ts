@@ -24,6 +24,7 @@ import { cancelInShop, cancelProblem } from "./resolvers/mutations/order-cancel"
 import { gid, parseGid } from "./gid";
 import { applyFulfillmentCancellation, fulfillmentCancelProblem } from "./order-logic";
 import type { OrderSpec } from "./order-factory";
+import { PRODUCTS } from "./seed-data";
 import type { FakeOrder } from "./model";
 
 export interface CreateShopifyFakeOptions {
@@ -78,6 +79,17 @@ export interface ShopifyFake {
   latencyMs: number;
   calls: FakeCall[];
   reset(): void;
+}
+
+/** The admin page's "place a test order": a paid greeting card to Berlin, sent as a letter. */
+function testOrderSpec(n: number): OrderSpec {
+  const name = { firstName: "Kim", lastName: `Testkundin ${n + 1}` };
+  return {
+    customer: { email: `test${n + 1}@example.com`, ...name },
+    shippingAddress: { ...name, address1: "Ringstraße 1", zip: "10115", city: "Berlin", countryCode: "DE" },
+    shippingLine: { title: "Brief", priceCents: 160 },
+    lineItems: [{ ...PRODUCTS.grusskarte, quantity: 1 }],
+  };
 }
 
 /** A stable numeric app id derived from the API key, shaped like Shopify's. */
@@ -186,6 +198,7 @@ export function createShopifyFake(opts: CreateShopifyFakeOptions): ShopifyFake {
           shop: (d) => store.get(d),
           cancelOrder: fake.cancelOrder,
           cancelFulfillment: fake.cancelFulfillment,
+          placeTestOrder: (domain) => fake.placeOrder(domain, testOrderSpec(store.get(domain).orders.length)),
         })) ?? notFound()
       );
     },
