@@ -19,7 +19,10 @@ export async function recordCandidates(
   now: Date,
 ): Promise<number> {
   if (orderIds.length === 0) return 0;
-  const known = await db.automationCandidate.findMany({ where: { shopId, orderId: { in: [...orderIds] } }, select: { orderId: true } });
+  const known = await db.automationCandidate.findMany({
+    where: { shopId, orderId: { in: [...orderIds] } },
+    select: { orderId: true },
+  });
   const seen = new Set(known.map((k) => k.orderId));
   let added = 0;
   for (const orderId of new Set(orderIds)) {

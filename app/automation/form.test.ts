@@ -20,16 +20,38 @@ describe("the Automatik form", () => {
 
   it("reads lists, times, products and amounts", () => {
     const parsed = parseAutomationForm(
-      form({ enabled: "on", schedule: "times", times: "9:00, 14:00", countries: "de, AT", shippingMethods: "Brief", tags: "", productCodes: ["1", "11"], dailyLimit: "50,00", minBalance: "" }),
+      form({
+        enabled: "on",
+        schedule: "times",
+        times: "9:00, 14:00",
+        countries: "de, AT",
+        shippingMethods: "Brief",
+        tags: "",
+        productCodes: ["1", "11"],
+        dailyLimit: "50,00",
+        minBalance: "",
+      }),
     );
     expect(parsed).toEqual({
       ok: true,
-      config: expect.objectContaining({ enabled: true, times: ["09:00", "14:00"], countries: ["DE", "AT"], shippingMethods: ["Brief"], tags: [], productCodes: [1, 11], dailyLimitCents: 5_000, minBalanceCents: null, timeZone: "Europe/Berlin" }),
+      config: expect.objectContaining({
+        enabled: true,
+        times: ["09:00", "14:00"],
+        countries: ["DE", "AT"],
+        shippingMethods: ["Brief"],
+        tags: [],
+        productCodes: [1, 11],
+        dailyLimitCents: 5_000,
+        minBalanceCents: null,
+        timeZone: "Europe/Berlin",
+      }),
     });
   });
 
   it("names each bad field with a message key", () => {
-    const parsed = parseAutomationForm(form({ times: "14 Uhr", countries: "Deutschland", dailyLimit: "viel", timeZone: "Mars/Olympus" }));
+    const parsed = parseAutomationForm(
+      form({ times: "14 Uhr", countries: "Deutschland", dailyLimit: "viel", timeZone: "Mars/Olympus" }),
+    );
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.errors.map((e) => [e.path, e.key]).sort()).toEqual([

@@ -20,14 +20,22 @@ export function euroToCents(value: FormDataEntryValue | null): number | null {
   return Math.round(Number(normal) * 100);
 }
 
-const AMOUNTS = { minOrder: "minOrderCents", maxOrder: "maxOrderCents", dailyLimit: "dailyLimitCents", minBalance: "minBalanceCents" } as const;
+const AMOUNTS = {
+  minOrder: "minOrderCents",
+  maxOrder: "maxOrderCents",
+  dailyLimit: "dailyLimitCents",
+  minBalance: "minBalanceCents",
+} as const;
 
-export function parseAutomationForm(form: FormData): { ok: true; config: AutomationConfig } | { ok: false; errors: FieldError[] } {
+export function parseAutomationForm(
+  form: FormData,
+): { ok: true; config: AutomationConfig } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const amounts: Partial<Record<(typeof AMOUNTS)[keyof typeof AMOUNTS], number | null>> = {};
   for (const [field, key] of Object.entries(AMOUNTS)) {
     const cents = euroToCents(form.get(field));
-    if (cents !== null && Number.isNaN(cents)) errors.push({ path: field, key: "automation.error.amount", params: {} });
+    if (cents !== null && Number.isNaN(cents))
+      errors.push({ path: field, key: "automation.error.amount", params: {} });
     else amounts[key] = cents;
   }
   const parsed = automationConfigSchema.safeParse({

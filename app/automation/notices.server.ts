@@ -21,13 +21,28 @@ const isNoticeStatus = (status: string): status is AutomationNotice["status"] =>
 
 export async function automationNotices(db: Db, shopId: string, now: Date): Promise<AutomationNotice[]> {
   const runs = await db.automationRun.findMany({
-    where: { shopId, seenAt: null, status: { in: ["DONE", "STOPPED", "FAILED"] }, finishedAt: { gte: new Date(now.getTime() - NOTICE_MAX_AGE_MS) } },
+    where: {
+      shopId,
+      seenAt: null,
+      status: { in: ["DONE", "STOPPED", "FAILED"] },
+      finishedAt: { gte: new Date(now.getTime() - NOTICE_MAX_AGE_MS) },
+    },
     orderBy: { finishedAt: "desc" },
     take: 5,
   });
   return runs.flatMap((r) =>
     isNoticeStatus(r.status) && r.finishedAt
-      ? [{ runId: r.id, status: r.status, reason: r.reason, batchId: r.batchId, orderCount: r.orderCount, estimateCents: r.estimateCents, finishedAt: r.finishedAt.toISOString() }]
+      ? [
+          {
+            runId: r.id,
+            status: r.status,
+            reason: r.reason,
+            batchId: r.batchId,
+            orderCount: r.orderCount,
+            estimateCents: r.estimateCents,
+            finishedAt: r.finishedAt.toISOString(),
+          },
+        ]
       : [],
   );
 }

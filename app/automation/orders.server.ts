@@ -40,7 +40,12 @@ export async function sweepOrderIds(admin: AdminGraphql, since: Date): Promise<s
   const ids: string[] = [];
   let after: string | null = null;
   for (let page = 0; page < SWEEP_PAGES; page++) {
-    const data: z.infer<typeof sweepSchema> = await adminQuery(admin, SWEEP_QUERY, { first: SWEEP_PAGE, after, query }, sweepSchema);
+    const data: z.infer<typeof sweepSchema> = await adminQuery(
+      admin,
+      SWEEP_QUERY,
+      { first: SWEEP_PAGE, after, query },
+      sweepSchema,
+    );
     ids.push(...data.orders.nodes.map((n) => n.id));
     if (!data.orders.pageInfo.hasNextPage || !data.orders.pageInfo.endCursor) break;
     after = data.orders.pageInfo.endCursor;
@@ -95,10 +100,18 @@ export interface FoundOrder extends AutomationOrder {
 }
 
 /** The rule fields of the orders, by id; ids Shopify does not know are missing from the map. */
-export async function readAutomationOrders(admin: AdminGraphql, ids: readonly string[]): Promise<Map<string, FoundOrder>> {
+export async function readAutomationOrders(
+  admin: AdminGraphql,
+  ids: readonly string[],
+): Promise<Map<string, FoundOrder>> {
   const found = new Map<string, FoundOrder>();
   for (let i = 0; i < ids.length; i += ORDERS_PER_READ) {
-    const data = await adminQuery(admin, ORDERS_QUERY, { ids: ids.slice(i, i + ORDERS_PER_READ) }, ordersSchema);
+    const data = await adminQuery(
+      admin,
+      ORDERS_QUERY,
+      { ids: ids.slice(i, i + ORDERS_PER_READ) },
+      ordersSchema,
+    );
     for (const node of data.nodes) {
       const parsed = orderSchema.safeParse(node);
       if (!parsed.success) continue;

@@ -16,7 +16,9 @@ export async function loadAutomationPage(deps: PageDeps, shopDomain: string) {
   return {
     config: state.config,
     paused: state.paused,
-    products: prices.products.filter((p) => p.destination !== "unknown").map((p) => ({ code: p.productCode, name: p.name })),
+    products: prices.products
+      .filter((p) => p.destination !== "unknown")
+      .map((p) => ({ code: p.productCode, name: p.name })),
     runs: await recentRuns(deps.db, shop.id),
   };
 }
@@ -46,7 +48,13 @@ export async function automationPageAction(
   if (intent === "run") {
     const result = await runNow(automation(), { id: shop.id, domain: shop.domain });
     if (!result.ok) return { intent, ok: false, message: `automation.runNow.${result.problem}` };
-    return { intent, ok: true, message: "automation.runNow.done", status: result.outcome.status, reason: result.outcome.reason ?? null };
+    return {
+      intent,
+      ok: true,
+      message: "automation.runNow.done",
+      status: result.outcome.status,
+      reason: result.outcome.reason ?? null,
+    };
   }
   const parsed = parseAutomationForm(form);
   if (!parsed.ok) return { intent: "save", ok: false, errors: parsed.errors };

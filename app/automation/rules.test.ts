@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { type AutomationOrder, automationConfigSchema, parseStoredConfig, productFits, ruleMiss } from "./rules";
+import {
+  type AutomationOrder,
+  automationConfigSchema,
+  parseStoredConfig,
+  productFits,
+  ruleMiss,
+} from "./rules";
 
 const order: AutomationOrder = {
   id: "gid://shopify/Order/1",
@@ -30,7 +36,12 @@ describe("ruleMiss", () => {
     expect(ruleMiss({ ...order, ...changes }, rule(config))).toBe(miss);
   });
   it("matches names and tags without regard to case, and a part of the shipping method name", () => {
-    expect(ruleMiss(order, rule({ shippingMethods: ["brief"], tags: ["wholesale"], countries: ["de"], minOrderCents: 2_000 }))).toBeNull();
+    expect(
+      ruleMiss(
+        order,
+        rule({ shippingMethods: ["brief"], tags: ["wholesale"], countries: ["de"], minOrderCents: 2_000 }),
+      ),
+    ).toBeNull();
   });
 });
 

@@ -31,7 +31,16 @@ export const automationConfigSchema = z.object({
   times: z.array(timeOfDay).max(12).default(["14:00"]),
   timeZone: z.string().refine(isTimeZone, { error: "automation.error.timeZone" }).default("Europe/Berlin"),
   /** ISO 3166-1 alpha-2 destination countries; empty: every destination. */
-  countries: z.array(z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, { error: "automation.error.country" })).max(250).default([]),
+  countries: z
+    .array(
+      z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z]{2}$/, { error: "automation.error.country" }),
+    )
+    .max(250)
+    .default([]),
   /** Shipping method names (case-insensitive, part of the name is enough); empty: any. */
   shippingMethods: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
   /** The order carries at least one of these tags (case-insensitive); empty: any. */
@@ -80,7 +89,10 @@ export type RuleMiss = "not_paid" | "not_open" | "destination" | "shipping_metho
 export function ruleMiss(order: AutomationOrder, rule: AutomationConfig): RuleMiss | null {
   if (!order.paid) return "not_paid";
   if (!order.open) return "not_open";
-  if (rule.countries.length > 0 && !(order.countryCode && rule.countries.includes(order.countryCode.toUpperCase()))) {
+  if (
+    rule.countries.length > 0 &&
+    !(order.countryCode && rule.countries.includes(order.countryCode.toUpperCase()))
+  ) {
     return "destination";
   }
   if (rule.shippingMethods.length > 0) {

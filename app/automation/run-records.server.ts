@@ -21,7 +21,13 @@ export interface HeldRun {
 }
 
 /** Takes the slot's run for this process, or null when another process has it or it is finished. */
-export async function takeRun(db: Db, shopId: string, slot: Slot, owner: string, now: Date): Promise<HeldRun | null> {
+export async function takeRun(
+  db: Db,
+  shopId: string,
+  slot: Slot,
+  owner: string,
+  now: Date,
+): Promise<HeldRun | null> {
   const token = `${owner}#${randomUUID()}`;
   const leaseUntil = new Date(now.getTime() + RUN_LEASE_MS);
   try {
@@ -32,7 +38,9 @@ export async function takeRun(db: Db, shopId: string, slot: Slot, owner: string,
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
   }
-  const existing = await db.automationRun.findUnique({ where: { shopId_slotKey: { shopId, slotKey: slot.key } } });
+  const existing = await db.automationRun.findUnique({
+    where: { shopId_slotKey: { shopId, slotKey: slot.key } },
+  });
   if (!existing || existing.status !== "RUNNING") return null;
   const taken = await db.automationRun.updateMany({
     where: { id: existing.id, status: "RUNNING", leaseUntil: { lt: now } },
@@ -54,7 +62,13 @@ export async function finishRun(
   db: Db,
   run: HeldRun,
   now: Date,
-  result: { status: Exclude<RunStatus, "RUNNING">; reason?: string | null; batchId?: string | null; orderCount?: number; estimateCents?: number },
+  result: {
+    status: Exclude<RunStatus, "RUNNING">;
+    reason?: string | null;
+    batchId?: string | null;
+    orderCount?: number;
+    estimateCents?: number;
+  },
 ): Promise<void> {
   await db.automationRun.updateMany({
     where: { id: run.id, leaseOwner: run.token },
@@ -74,7 +88,13 @@ export async function finishRun(
  * After an error: try again after RUN_RETRY_MS (any process), or give up after MAX_RUN_ATTEMPTS. A run that
  * is not retried (an "at once" minute: the next minute's run takes its orders) is given up at once.
  */
-export async function failRun(db: Db, run: HeldRun, now: Date, message: string, retry: boolean): Promise<void> {
+export async function failRun(
+  db: Db,
+  run: HeldRun,
+  now: Date,
+  message: string,
+  retry: boolean,
+): Promise<void> {
   const row = await db.automationRun.findUnique({ where: { id: run.id } });
   if (!row || row.leaseOwner !== run.token) return;
   const attempts = row.attempts + 1;

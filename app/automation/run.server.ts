@@ -32,7 +32,12 @@ export interface AutomationDeps {
   owner: string;
   adminFor(shopDomain: string): Promise<AdminGraphql>;
   /** The batch preview's product choice and price per order (app/preview), nothing bought. */
-  price(admin: AdminGraphql, shopDomain: string, orderIds: readonly string[], now: Date): Promise<PricedLine[]>;
+  price(
+    admin: AdminGraphql,
+    shopDomain: string,
+    orderIds: readonly string[],
+    now: Date,
+  ): Promise<PricedLine[]>;
   /** The Portokasse balance from a fresh login; null when no Portokasse is linked or it cannot be reached. */
   balanceCents(shopId: string, now: Date): Promise<number | null>;
   /** The batch service of the preview page and POST /api/batches (`startBatch` in app/franking). */
@@ -54,19 +59,35 @@ export interface RunOutcome {
 
 type Shop = { id: string; domain: string };
 
-async function settle(db: Db, shopId: string, ids: readonly string[], data: { doneAt?: Date; checkedAt?: Date; outcome?: string; runId?: string }) {
-  if (ids.length > 0) await db.automationCandidate.updateMany({ where: { shopId, orderId: { in: [...ids] } }, data });
+async function settle(
+  db: Db,
+  shopId: string,
+  ids: readonly string[],
+  data: { doneAt?: Date; checkedAt?: Date; outcome?: string; runId?: string },
+) {
+  if (ids.length > 0)
+    await db.automationCandidate.updateMany({ where: { shopId, orderId: { in: [...ids] } }, data });
 }
 
 /** Sweep, filter and price: the orders this run would frank and their estimated cost. */
-async function chooseOrders(deps: AutomationDeps, shop: Shop, admin: AdminGraphql, run: HeldRun, activeSince: Date) {
+async function chooseOrders(
+  deps: AutomationDeps,
+  shop: Shop,
+  admin: AdminGraphql,
+  run: HeldRun,
+  activeSince: Date,
+) {
   const { db } = deps;
   const now = deps.now();
   const { config } = await loadAutomation(db, shop.id);
   await recordCandidates(db, shop.id, await sweepOrderIds(admin, activeSince), "query", now);
   await db.automationSetting.update({ where: { shopId: shop.id }, data: { lastSweepAt: now } });
 
-  const pending = await db.automationCandidate.findMany({ where: { shopId: shop.id, doneAt: null }, orderBy: { seenAt: "asc" }, take: 1000 });
+  const pending = await db.automationCandidate.findMany({
+    where: { shopId: shop.id, doneAt: null },
+    orderBy: { seenAt: "asc" },
+    take: 1000,
+  });
   const ids = pending.map((c) => c.orderId);
   const claimed = await claimedElsewhere(db, shop.id, ids);
   await settle(db, shop.id, [...claimed.keys()], { doneAt: now, outcome: "claimed", runId: run.id });
@@ -83,17 +104,25 @@ async function chooseOrders(deps: AutomationDeps, shop: Shop, admin: AdminGraphq
 
   const matching = open.filter((id) => {
     const order = found.get(id);
-    return order !== undefined && order.open && order.createdAt >= activeSince && ruleMiss(order, config) === null;
+    return (
+      order !== undefined && order.open && order.createdAt >= activeSince && ruleMiss(order, config) === null
+    );
   });
   const missed = open.filter((id) => !gone.includes(id) && !closed.includes(id) && !matching.includes(id));
   await settle(db, shop.id, missed, { checkedAt: now });
 
   const taken = matching.slice(0, MAX_ORDERS_PER_RUN);
   const priced = taken.length > 0 ? await deps.price(admin, shop.domain, taken, now) : [];
-  const fitting = priced.filter((l) => l.ok && l.productCode !== undefined && productFits(l.productCode, config));
+  const fitting = priced.filter(
+    (l) => l.ok && l.productCode !== undefined && productFits(l.productCode, config),
+  );
   const unfit = taken.filter((id) => !fitting.some((l) => l.orderId === id));
   await settle(db, shop.id, unfit, { checkedAt: now });
-  return { config, orderIds: fitting.map((l) => l.orderId), estimateCents: fitting.reduce((sum, l) => sum + (l.priceCents ?? 0), 0) };
+  return {
+    config,
+    orderIds: fitting.map((l) => l.orderId),
+    estimateCents: fitting.reduce((sum, l) => sum + (l.priceCents ?? 0), 0),
+  };
 }
 
 /** The guards, in order; the first that stops the run names the reason. */

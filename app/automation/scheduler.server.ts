@@ -13,13 +13,18 @@ export const SWEEP_EVERY_MS = 15 * 60 * 1000;
 export const POLL_MS = 30 * 1000;
 
 /** The slot due for the shop now, or null. Paused shops and shops without rules have none. */
-async function slotFor(deps: AutomationDeps, row: { shopId: string; config: string; activeSince: Date; lastSweepAt: Date | null }): Promise<Slot | null> {
+async function slotFor(
+  deps: AutomationDeps,
+  row: { shopId: string; config: string; activeSince: Date; lastSweepAt: Date | null },
+): Promise<Slot | null> {
   const config = parseStoredConfig(row.config);
   if (!config.enabled) return null;
   const now = deps.now();
   if (config.schedule === "times") return dueSlot(now, config.times, config.timeZone, row.activeSince);
   const sweepDue = !row.lastSweepAt || now.getTime() - row.lastSweepAt.getTime() >= SWEEP_EVERY_MS;
-  const fresh = await deps.db.automationCandidate.count({ where: { shopId: row.shopId, doneAt: null, checkedAt: null } });
+  const fresh = await deps.db.automationCandidate.count({
+    where: { shopId: row.shopId, doneAt: null, checkedAt: null },
+  });
   return sweepDue || fresh > 0 ? immediateSlot(now) : null;
 }
 
@@ -42,14 +47,21 @@ export async function automationPass(deps: AutomationDeps): Promise<RunOutcome[]
   return outcomes;
 }
 
-export type RunNowResult = { ok: true; outcome: RunOutcome } | { ok: false; problem: "disabled" | "paused" | "busy" };
+export type RunNowResult =
+  { ok: true; outcome: RunOutcome } | { ok: false; problem: "disabled" | "paused" | "busy" };
 
 /** The merchant's "run now" (and the local-mode demo): the same run as a slot, with the same guards. */
-export async function runNow(deps: AutomationDeps, shop: { id: string; domain: string }): Promise<RunNowResult> {
+export async function runNow(
+  deps: AutomationDeps,
+  shop: { id: string; domain: string },
+): Promise<RunNowResult> {
   const row = await deps.db.automationSetting.findUnique({ where: { shopId: shop.id } });
   if (!row || !parseStoredConfig(row.config).enabled) return { ok: false, problem: "disabled" };
   if (row.paused) return { ok: false, problem: "paused" };
-  const outcome = await runSlot(deps, shop, manualSlot(deps.now()), { activeSince: row.activeSince, retry: false });
+  const outcome = await runSlot(deps, shop, manualSlot(deps.now()), {
+    activeSince: row.activeSince,
+    retry: false,
+  });
   return outcome ? { ok: true, outcome } : { ok: false, problem: "busy" };
 }
 
@@ -72,7 +84,8 @@ export function startAutomationWorker(
     },
     waitMs: () => deps.pollMs ?? POLL_MS,
     sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
-    onError: (error) => deps.logger?.warn(`Automatic franking: ${error instanceof Error ? error.message : String(error)}`),
+    onError: (error) =>
+      deps.logger?.warn(`Automatic franking: ${error instanceof Error ? error.message : String(error)}`),
   });
   const worker: AutomationWorker = {
     kick: () => loop.kick(),

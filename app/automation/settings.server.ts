@@ -13,14 +13,24 @@ export interface AutomationState {
 export async function loadAutomation(db: Db, shopId: string): Promise<AutomationState> {
   const row = await db.automationSetting.findUnique({ where: { shopId } });
   if (!row) return { config: DEFAULT_AUTOMATION_CONFIG, paused: false, activeSince: null, lastSweepAt: null };
-  return { config: parseStoredConfig(row.config), paused: row.paused, activeSince: row.activeSince, lastSweepAt: row.lastSweepAt };
+  return {
+    config: parseStoredConfig(row.config),
+    paused: row.paused,
+    activeSince: row.activeSince,
+    lastSweepAt: row.lastSweepAt,
+  };
 }
 
 /**
  * Saves the rules. Switching automation on (again) starts it now: only orders created from now on, and
  * slots from now on, are taken; older open orders stay for the merchant to frank by hand.
  */
-export async function saveAutomation(db: Db, shopId: string, config: AutomationConfig, now: Date): Promise<void> {
+export async function saveAutomation(
+  db: Db,
+  shopId: string,
+  config: AutomationConfig,
+  now: Date,
+): Promise<void> {
   const before = await loadAutomation(db, shopId);
   const restart = config.enabled && (!before.config.enabled || before.activeSince === null);
   const activeSince = restart ? now : (before.activeSince ?? now);

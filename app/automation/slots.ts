@@ -24,7 +24,14 @@ function localParts(at: Date, timeZone: string) {
     hourCycle: "h23",
   }).formatToParts(at);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? "0");
-  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute"), second: get("second") };
+  return {
+    year: get("year"),
+    month: get("month"),
+    day: get("day"),
+    hour: get("hour"),
+    minute: get("minute"),
+    second: get("second"),
+  };
 }
 
 /** The zone's offset from UTC at `at`, in milliseconds (positive east of Greenwich). */
@@ -38,7 +45,11 @@ function offsetMs(at: Date, timeZone: string): number {
  * The instant a local wall-clock time happens in the zone. A time skipped by the spring change (02:30)
  * happens an hour later; a time that happens twice in autumn is taken the first time.
  */
-export function zonedInstant(date: { year: number; month: number; day: number }, time: string, timeZone: string): Date {
+export function zonedInstant(
+  date: { year: number; month: number; day: number },
+  time: string,
+  timeZone: string,
+): Date {
   const [hour = 0, minute = 0] = time.split(":").map(Number);
   const wall = Date.UTC(date.year, date.month - 1, date.day, hour, minute);
   const first = wall - offsetMs(new Date(wall - 14 * 3600_000), timeZone);
@@ -75,7 +86,8 @@ export function dueSlot(now: Date, times: readonly string[], timeZone: string, s
     for (const time of times) {
       const at = zonedInstant(day, time, timeZone);
       if (at > now || at <= since || now.getTime() - at.getTime() > CATCH_UP_MS) continue;
-      if (!best || at > best.at) best = { key: `times:${day.year}-${pad(day.month)}-${pad(day.day)}T${time}`, at };
+      if (!best || at > best.at)
+        best = { key: `times:${day.year}-${pad(day.month)}-${pad(day.day)}T${time}`, at };
     }
   }
   return best;

@@ -9,11 +9,19 @@ import { startOfLocalDay } from "./slots";
  */
 export async function spentToday(db: Db, shopId: string, now: Date, timeZone: string): Promise<number> {
   const runs = await db.automationRun.findMany({
-    where: { shopId, status: "DONE", batchId: { not: null }, createdAt: { gte: startOfLocalDay(now, timeZone) } },
+    where: {
+      shopId,
+      status: "DONE",
+      batchId: { not: null },
+      createdAt: { gte: startOfLocalDay(now, timeZone) },
+    },
     select: { batchId: true },
   });
   const batchIds = runs.flatMap((r) => (r.batchId ? [r.batchId] : []));
   if (batchIds.length === 0) return 0;
-  const total = await db.frankingBatch.aggregate({ where: { shopId, id: { in: batchIds } }, _sum: { totalCents: true } });
+  const total = await db.frankingBatch.aggregate({
+    where: { shopId, id: { in: batchIds } },
+    _sum: { totalCents: true },
+  });
   return total._sum.totalCents ?? 0;
 }

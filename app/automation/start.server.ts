@@ -22,7 +22,10 @@ export function appAutomationDeps(overrides: Partial<AutomationDeps> = {}): Auto
     owner: `${hostname()}:${process.pid}`,
     adminFor: async (shopDomain) => (await unauthenticated.admin(shopDomain)).admin,
     price: async (admin, shopDomain, orderIds, now) => {
-      const preview = await previewBatch({ admin, db: db(), im: internetmarke(), encryptionKey: encryptionKey(), now }, { shopDomain, orderIds });
+      const preview = await previewBatch(
+        { admin, db: db(), im: internetmarke(), encryptionKey: encryptionKey(), now },
+        { shopDomain, orderIds },
+      );
       return preview.lines.map((line) =>
         line.ok
           ? { orderId: line.orderId, ok: true, productCode: line.productCode, priceCents: line.priceCents }
@@ -30,15 +33,23 @@ export function appAutomationDeps(overrides: Partial<AutomationDeps> = {}): Auto
       );
     },
     balanceCents: async (shopId, now) => {
-      const view = await currentBalance(db(), internetmarke(), { shopId, encryptionKey: encryptionKey(), now, maxAgeMs: 0 });
+      const view = await currentBalance(db(), internetmarke(), {
+        shopId,
+        encryptionKey: encryptionKey(),
+        now,
+        maxAgeMs: 0,
+      });
       return view && view.problem === null ? view.balanceCents : null;
     },
-    startBatch: (admin, shopDomain, orderIds, now) => startBatch(admin, shopDomain, { orderIds, labelFormat: "PDF", startPosition: 1 }, now),
+    startBatch: (admin, shopDomain, orderIds, now) =>
+      startBatch(admin, shopDomain, { orderIds, labelFormat: "PDF", startPosition: 1 }, now),
     logger: { warn: (message) => console.warn(message) },
     ...overrides,
   };
 }
 
-export function startAppAutomationWorker(overrides: Partial<AutomationDeps> & { pollMs?: number } = {}): AutomationWorker {
+export function startAppAutomationWorker(
+  overrides: Partial<AutomationDeps> & { pollMs?: number } = {},
+): AutomationWorker {
   return startAutomationWorker({ ...appAutomationDeps(overrides), pollMs: overrides.pollMs });
 }

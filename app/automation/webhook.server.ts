@@ -8,7 +8,11 @@ import { shopFor } from "~/shops.server";
 import { orderWebhookReceived } from "./candidates.server";
 import { kickAutomationWorkers } from "./scheduler.server";
 
-export async function automationOrderWebhook(db: Db, delivery: { shop: string; payload: unknown }, now: Date = new Date()) {
+export async function automationOrderWebhook(
+  db: Db,
+  delivery: { shop: string; payload: unknown },
+  now: Date = new Date(),
+) {
   const shop = await shopFor(db, delivery.shop);
   const added = await orderWebhookReceived(db, shop, delivery.payload, now);
   if (added) kickAutomationWorkers();

@@ -7,7 +7,12 @@ import { translateDynamic } from "~/i18n/keys";
 
 /** A run's stop reason in the merchant's words (a code from the run or the batch service). */
 export function runReason(reason: string | null, locale: Locale): string {
-  return translateDynamic(locale, `automation.reason.${reason ?? "other"}`, {}, translator(locale)("automation.reason.other"));
+  return translateDynamic(
+    locale,
+    `automation.reason.${reason ?? "other"}`,
+    {},
+    translator(locale)("automation.reason.other"),
+  );
 }
 
 /** The in-app notices of automatic runs (overview and batches page), each dismissible. */
@@ -40,7 +45,11 @@ export function AutomationNotices(props: { notices: AutomationNotice[]; locale: 
             key={n.runId}
             title={t("automation.notice.title")}
             tone={n.status === "DONE" ? "success" : n.status === "STOPPED" ? "warning" : "critical"}
-            action={n.batchId ? { content: t("automation.notice.open"), url: `/app/batches/${n.batchId}` } : undefined}
+            action={
+              n.batchId
+                ? { content: t("automation.notice.open"), url: `/app/batches/${n.batchId}` }
+                : undefined
+            }
             secondaryAction={{ content: t("automation.notice.dismiss"), onAction: () => dismiss(n.runId) }}
           >
             <p>{text}</p>

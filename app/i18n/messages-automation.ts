@@ -29,13 +29,15 @@ export const automationMessages = {
     "automation.minOrder": "Order value from (EUR)",
     "automation.maxOrder": "Order value up to (EUR)",
     "automation.products": "Only these stamps",
-    "automation.products.help": "The stamp the product rules choose must be one of these; none ticked: any stamp that fits.",
+    "automation.products.help":
+      "The stamp the product rules choose must be one of these; none ticked: any stamp that fits.",
     "automation.limits": "Limits",
     "automation.dailyLimit": "Spend at most per day (EUR)",
     "automation.dailyLimit.help": "Automatic runs only; a run that would pass it stops before buying.",
     "automation.minBalance": "Keep at least this in the Portokasse (EUR)",
     "automation.minBalance.help": "A run that would leave less stops before buying.",
-    "automation.terms": "The Deutsche Post terms must be accepted for your Portokasse; otherwise a run stops before buying.",
+    "automation.terms":
+      "The Deutsche Post terms must be accepted for your Portokasse; otherwise a run stops before buying.",
     "automation.recent": "Recent runs",
     "automation.recent.none": "No run yet.",
     "automation.col.time": "Run",
@@ -52,8 +54,10 @@ export const automationMessages = {
     "automation.runNow.busy": "A run is already in progress.",
     "automation.runNow.done": "Run finished: {status}",
     "automation.notice.title": "Automatic franking",
-    "automation.notice.done.one": "{time}: 1 order franked automatically ({amount}). The label file is ready.",
-    "automation.notice.done.other": "{time}: {count} orders franked automatically ({amount}). The label file is ready.",
+    "automation.notice.done.one":
+      "{time}: 1 order franked automatically ({amount}). The label file is ready.",
+    "automation.notice.done.other":
+      "{time}: {count} orders franked automatically ({amount}). The label file is ready.",
     "automation.notice.stopped": "{time}: automatic run stopped before buying: {reason}",
     "automation.notice.failed": "{time}: automatic run failed: {reason}",
     "automation.notice.open": "Open batch",
@@ -76,7 +80,8 @@ export const automationMessages = {
   },
   de: {
     "settings.section.automation": "Automatik",
-    "settings.section.automation.help": "Neue bezahlte Bestellungen ohne Klick frankieren, sofort oder zu festen Uhrzeiten.",
+    "settings.section.automation.help":
+      "Neue bezahlte Bestellungen ohne Klick frankieren, sofort oder zu festen Uhrzeiten.",
     "automation.title": "Automatik",
     "automation.intro":
       "Neue bezahlte, unerfüllte Bestellungen, die zu diesen Regeln passen, werden ohne Klick frankiert. Jeder Lauf ergibt einen Stapel; seine Etikettendatei liegt auf der Seite Stapel bereit. Bestellungen von vor dem Einschalten bleiben für Sie.",
@@ -85,7 +90,8 @@ export const automationMessages = {
     "automation.pause": "Pausieren",
     "automation.resume": "Fortsetzen",
     "automation.runNow": "Jetzt ausführen",
-    "automation.runNow.help": "Wendet die Regeln jetzt an, mit denselben Prüfungen und Grenzen wie ein geplanter Lauf.",
+    "automation.runNow.help":
+      "Wendet die Regeln jetzt an, mit denselben Prüfungen und Grenzen wie ein geplanter Lauf.",
     "automation.when": "Wann",
     "automation.schedule": "Ausführen",
     "automation.schedule.now": "sofort, sobald Bestellungen eingehen",
@@ -103,13 +109,16 @@ export const automationMessages = {
     "automation.minOrder": "Bestellwert ab (EUR)",
     "automation.maxOrder": "Bestellwert bis (EUR)",
     "automation.products": "Nur diese Marken",
-    "automation.products.help": "Die Marke, die die Produktregeln wählen, muss eine dieser sein; keine angehakt: jede passende Marke.",
+    "automation.products.help":
+      "Die Marke, die die Produktregeln wählen, muss eine dieser sein; keine angehakt: jede passende Marke.",
     "automation.limits": "Grenzen",
     "automation.dailyLimit": "Höchstens pro Tag ausgeben (EUR)",
-    "automation.dailyLimit.help": "Nur automatische Läufe; ein Lauf, der sie überschreiten würde, endet vor dem Kauf.",
+    "automation.dailyLimit.help":
+      "Nur automatische Läufe; ein Lauf, der sie überschreiten würde, endet vor dem Kauf.",
     "automation.minBalance": "Mindestens so viel in der Portokasse lassen (EUR)",
     "automation.minBalance.help": "Ein Lauf, der weniger übrig ließe, endet vor dem Kauf.",
-    "automation.terms": "Die Bedingungen der Deutschen Post müssen für Ihre Portokasse akzeptiert sein; sonst endet ein Lauf vor dem Kauf.",
+    "automation.terms":
+      "Die Bedingungen der Deutschen Post müssen für Ihre Portokasse akzeptiert sein; sonst endet ein Lauf vor dem Kauf.",
     "automation.recent": "Letzte Läufe",
     "automation.recent.none": "Noch kein Lauf.",
     "automation.col.time": "Lauf",
@@ -126,8 +135,10 @@ export const automationMessages = {
     "automation.runNow.busy": "Ein Lauf ist bereits im Gange.",
     "automation.runNow.done": "Lauf beendet: {status}",
     "automation.notice.title": "Automatik",
-    "automation.notice.done.one": "{time}: 1 Bestellung automatisch frankiert ({amount}). Die Etikettendatei liegt bereit.",
-    "automation.notice.done.other": "{time}: {count} Bestellungen automatisch frankiert ({amount}). Die Etikettendatei liegt bereit.",
+    "automation.notice.done.one":
+      "{time}: 1 Bestellung automatisch frankiert ({amount}). Die Etikettendatei liegt bereit.",
+    "automation.notice.done.other":
+      "{time}: {count} Bestellungen automatisch frankiert ({amount}). Die Etikettendatei liegt bereit.",
     "automation.notice.stopped": "{time}: Automatischer Lauf vor dem Kauf beendet: {reason}",
     "automation.notice.failed": "{time}: Automatischer Lauf fehlgeschlagen: {reason}",
     "automation.notice.open": "Stapel öffnen",

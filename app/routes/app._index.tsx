@@ -25,7 +25,8 @@ function formatEuro(cents: number, locale: string) {
 }
 
 export default function Home() {
-  const { shop, orders, unfulfilledCount, portokasse, automationNotices, locale } = useLoaderData<typeof loader>();
+  const { shop, orders, unfulfilledCount, portokasse, automationNotices, locale } =
+    useLoaderData<typeof loader>();
   const t = translator(locale);
   const statusLabel = (status: string) =>
     status === "UNFULFILLED" || status === "FULFILLED" || status === "PARTIALLY_FULFILLED"

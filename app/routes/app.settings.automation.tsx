@@ -84,7 +84,9 @@ export default function AutomationSettings() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
-            {result?.intent === "save" && result.ok ? <Banner tone="success">{t("settings.saved")}</Banner> : null}
+            {result?.intent === "save" && result.ok ? (
+              <Banner tone="success">{t("settings.saved")}</Banner>
+            ) : null}
             {errors ? <Banner tone="critical">{t("settings.invalid")}</Banner> : null}
             {result?.intent === "run" ? (
               <Banner tone={result.ok && result.status === "DONE" ? "success" : "warning"}>
@@ -150,7 +152,11 @@ export default function AutomationSettings() {
                       {t("automation.which")}
                     </Text>
                     {text("countries", t("automation.countries"), t("automation.countries.help"))}
-                    {text("shippingMethods", t("automation.shippingMethods"), t("automation.shippingMethods.help"))}
+                    {text(
+                      "shippingMethods",
+                      t("automation.shippingMethods"),
+                      t("automation.shippingMethods.help"),
+                    )}
                     {text("tags", t("automation.tags"), t("automation.tags.help"))}
                     <FormLayout.Group>
                       {text("minOrder", t("automation.minOrder"))}
@@ -197,7 +203,12 @@ export default function AutomationSettings() {
                 ) : (
                   <DataTable
                     columnContentTypes={["text", "text", "text", "numeric"]}
-                    headings={[t("automation.col.time"), t("automation.col.status"), t("automation.col.orders"), t("automation.col.amount")]}
+                    headings={[
+                      t("automation.col.time"),
+                      t("automation.col.status"),
+                      t("automation.col.orders"),
+                      t("automation.col.amount"),
+                    ]}
                     rows={runRows}
                   />
                 )}

@@ -1,9 +1,11 @@
+import { getHmac } from "@shopify/shopify-api/test-helpers";
 import { describe, expect, it } from "vitest";
 import { automationPass, runNow } from "~/automation/scheduler.server";
 import { setPaused } from "~/automation/settings.server";
 import { startBatch } from "~/franking/start-batch.server";
 import { fakeAdmin } from "../support/fake-admin";
 import { countRequests } from "../support/internetmarke-sim";
+import { responseOf, TEST_APP } from "../support/app-env";
 import { expectLedgerMatches, SHOP, useAutomation } from "./harness";
 
 const env = useAutomation("sqlite");
@@ -31,7 +33,12 @@ describe("automatic franking", () => {
     expect(new Set(candidates.map((c) => c.source))).toEqual(new Set(["webhook"]));
 
     // The merchant franks one of them by hand before the run.
-    const manual = await startBatch(fakeAdmin(env.fake, SHOP, await token()), SHOP, { orderIds: [byHand], labelFormat: "PDF", startPosition: 1 }, env.clock.now());
+    const manual = await startBatch(
+      fakeAdmin(env.fake, SHOP, await token()),
+      SHOP,
+      { orderIds: [byHand], labelFormat: "PDF", startPosition: 1 },
+      env.clock.now(),
+    );
     expect(manual.ok).toBe(true);
 
     const outcomes = await automationPass(await env.deps());
@@ -64,7 +71,11 @@ describe("automatic franking", () => {
 
     const outcomes = await automationPass(await env.deps());
     expect(outcomes).toEqual([expect.objectContaining({ status: "DONE" })]);
-    const candidate = await env.db().automationCandidate.findUniqueOrThrow({ where: { shopId_orderId: { shopId: env.shopId(), orderId: missed } } });
+    const candidate = await env
+      .db()
+      .automationCandidate.findUniqueOrThrow({
+        where: { shopId_orderId: { shopId: env.shopId(), orderId: missed } },
+      });
     expect(candidate).toMatchObject({ source: "query", outcome: "batched" });
     await env.buy();
     expect(await env.frankedOrders()).toEqual([missed]);
@@ -86,7 +97,9 @@ describe("automatic franking", () => {
     expect(countRequests(env.sim, "POST", CHECKOUT)).toBe(checkouts);
     expect(await env.db().frankingBatch.count({ where: { shopId: env.shopId() } })).toBe(1);
     // The stopped orders stay candidates for a later run (tomorrow's limit).
-    const pending = await env.db().automationCandidate.findMany({ where: { shopId: env.shopId(), doneAt: null } });
+    const pending = await env
+      .db()
+      .automationCandidate.findMany({ where: { shopId: env.shopId(), doneAt: null } });
     expect(pending.map((c) => c.orderId).sort()).toEqual([...waiting].sort());
     await expectLedgerMatches(env);
   });
@@ -114,7 +127,10 @@ describe("automatic franking", () => {
     const order = await env.place();
     await env.fake.whenIdle();
     expect(await automationPass(await env.deps())).toEqual([]);
-    expect(await runNow(await env.deps(), { id: env.shopId(), domain: SHOP })).toEqual({ ok: false, problem: "paused" });
+    expect(await runNow(await env.deps(), { id: env.shopId(), domain: SHOP })).toEqual({
+      ok: false,
+      problem: "paused",
+    });
     expect(await env.db().automationRun.count({ where: { shopId: env.shopId() } })).toBe(0);
     expect(await env.db().frankingBatch.count({ where: { shopId: env.shopId() } })).toBe(0);
 
@@ -151,6 +167,70 @@ describe("automatic franking", () => {
     const next = await automationPass(await env.deps());
     expect(next).toEqual([expect.objectContaining({ status: "DONE" })]);
     expect(await batchOrders(next[0]?.batchId ?? "")).toEqual([{ orderId: late, status: "QUEUED" }]);
+  });
+});
+
+describe("a run whose process died", () => {
+  it("is left alone while its lease lasts and finished by another process after it, under the same key", async () => {
+    await env.rules({ schedule: "times", times: ["14:00"], timeZone: "Europe/Berlin" });
+    const order = await env.place();
+    await env.fake.whenIdle();
+    env.clock.advance(new Date("2025-10-07T12:00:10Z").getTime() - env.clock.now().getTime());
+    const dead = await env.db().automationRun.create({
+      data: {
+        shopId: env.shopId(),
+        slotKey: "times:2025-10-07T14:00",
+        slotAt: new Date("2025-10-07T12:00:00Z"),
+        leaseOwner: "dead-process#1",
+        leaseUntil: new Date(env.clock.now().getTime() + 5 * 60_000),
+        createdAt: env.clock.now(),
+      },
+    });
+    expect(await automationPass(await env.deps())).toEqual([]);
+    env.clock.advance(6 * 60_000);
+    expect(await automationPass(await env.deps())).toEqual([
+      expect.objectContaining({ runId: dead.id, status: "DONE" }),
+    ]);
+    expect(await env.db().automationRun.count({ where: { shopId: env.shopId() } })).toBe(1);
+    await env.buy();
+    expect(await env.frankedOrders()).toEqual([order]);
+  });
+});
+
+describe("orders/create and orders/paid", () => {
+  const deliver = async (secret: string) => {
+    const body = JSON.stringify({
+      id: 9001,
+      admin_graphql_api_id: "gid://shopify/Order/9001",
+      financial_status: "paid",
+      cancelled_at: null,
+    });
+    const request = new Request(`${TEST_APP.appUrl}/webhooks`, {
+      method: "POST",
+      body,
+      headers: {
+        "Content-Type": "application/json",
+        "X-Shopify-Topic": "orders/paid",
+        "X-Shopify-Hmac-Sha256": getHmac(body, secret),
+        "X-Shopify-Shop-Domain": SHOP,
+        "X-Shopify-API-Version": "2026-10",
+        "X-Shopify-Webhook-Id": `wh-${Math.random()}`,
+        "X-Shopify-Event-Id": `ev-${Math.random()}`,
+      },
+    });
+    const { action } = await import("~/routes/webhooks");
+    return responseOf(() => action({ request, params: {}, context: {} }));
+  };
+
+  it("records nothing for a shop without rules, and a forged delivery is refused before it touches data", async () => {
+    await env.place();
+    await env.fake.whenIdle();
+    expect(await env.db().automationCandidate.count()).toBe(0);
+    await env.rules({ schedule: "now" });
+    expect((await deliver("not-the-secret")).status).toBe(401);
+    expect(await env.db().automationCandidate.count()).toBe(0);
+    expect((await deliver(TEST_APP.apiSecret)).status).toBe(200);
+    expect(await env.db().automationCandidate.count()).toBe(1);
   });
 });
 

@@ -24,7 +24,14 @@ import { APP, MERCHANT, useSimulator, type SimEnv } from "../support/internetmar
 
 export const SHOP = "frankier-demo.myshopify.com";
 export const SETTINGS = {
-  sender: { name: "Katrin Vogel", company: "Frankier Demo GmbH", street: "Hauptstraße 12", postalCode: "10827", city: "Berlin", country: "DE" },
+  sender: {
+    name: "Katrin Vogel",
+    company: "Frankier Demo GmbH",
+    street: "Hauptstraße 12",
+    postalCode: "10827",
+    city: "Berlin",
+    country: "DE",
+  },
   pageFormatId: 1,
   voucherLayout: "ADDRESS_ZONE",
 };
@@ -38,7 +45,13 @@ export interface AutomationEnv extends SimEnv {
   deps(overrides?: Partial<AutomationDeps>): Promise<AutomationDeps>;
   rules(config: Partial<AutomationConfig>): Promise<void>;
   /** A paid order placed at checkout; its webhooks are delivered unless `deliver` is false. */
-  place(spec?: { country?: string; shipping?: string; tags?: string[]; deliver?: boolean; paid?: boolean }): Promise<string>;
+  place(spec?: {
+    country?: string;
+    shipping?: string;
+    tags?: string[];
+    deliver?: boolean;
+    paid?: boolean;
+  }): Promise<string>;
   /** Buys every queued batch with a franking worker (the simulator, the fake). */
   buy(): Promise<void>;
   /** Shopify order gids with a bought voucher, each once per voucher. */
@@ -82,7 +95,9 @@ export function useAutomation(provider: DatabaseProvider): AutomationEnv {
       INTERNETMARKE_BASE_URL: `${sim.origin()}${IM_BASE_PATH}`,
       PRODUCTS_API_BASE_URL: `${sim.origin()}${PRODUCTS_BASE_PATH}`,
     });
-    webhookAction = (await import("~/routes/webhooks")).action as (args: ActionFunctionArgs) => Promise<Response>;
+    webhookAction = (await import("~/routes/webhooks")).action as (
+      args: ActionFunctionArgs,
+    ) => Promise<Response>;
     db = (await import("~/db.server")).db();
   });
   afterAll(async () => {
@@ -103,10 +118,16 @@ export function useAutomation(provider: DatabaseProvider): AutomationEnv {
     const { SCOPES } = await import("~/shopify.server");
     await theDb().session.deleteMany({});
     await theDb().shop.deleteMany({});
-    await theDb().session.create({ data: { id: `offline_${SHOP}`, shop: SHOP, state: "", accessToken: token, scope: SCOPES.join(",") } });
+    await theDb().session.create({
+      data: { id: `offline_${SHOP}`, shop: SHOP, state: "", accessToken: token, scope: SCOPES.join(",") },
+    });
     shopId = (await theDb().shop.create({ data: { domain: SHOP, settings: JSON.stringify(SETTINGS) } })).id;
     await theDb().portokasseAccount.create({
-      data: { shopId, username: MERCHANT.username, passwordCiphertext: encryptSecret(MERCHANT.password, TEST_APP.encryptionKey, shopId) },
+      data: {
+        shopId,
+        username: MERCHANT.username,
+        passwordCiphertext: encryptSecret(MERCHANT.password, TEST_APP.encryptionKey, shopId),
+      },
     });
   });
 
@@ -120,19 +141,40 @@ export function useAutomation(provider: DatabaseProvider): AutomationEnv {
     fakeOrigin: () => origin,
     async deps(overrides = {}) {
       const { appAutomationDeps } = await import("~/automation/start.server");
-      return appAutomationDeps({ now: sim.clock.now, owner: "test", logger: { warn: () => undefined }, ...overrides });
+      return appAutomationDeps({
+        now: sim.clock.now,
+        owner: "test",
+        logger: { warn: () => undefined },
+        ...overrides,
+      });
     },
     async rules(config) {
       const { saveAutomation } = await import("~/automation/settings.server");
-      await saveAutomation(theDb(), shopId, automationConfigSchema.parse({ enabled: true, ...config }), sim.clock.now());
+      await saveAutomation(
+        theDb(),
+        shopId,
+        automationConfigSchema.parse({ enabled: true, ...config }),
+        sim.clock.now(),
+      );
     },
     async place(spec = {}) {
       orderNumber++;
       const order = await fake.placeOrder(
         SHOP,
         {
-          customer: { email: `kunde${orderNumber}@example.com`, firstName: "Kim", lastName: `Kunde ${orderNumber}` },
-          shippingAddress: { firstName: "Kim", lastName: `Kunde ${orderNumber}`, address1: "Ringstraße 1", zip: "10115", city: "Berlin", countryCode: spec.country ?? "DE" },
+          customer: {
+            email: `kunde${orderNumber}@example.com`,
+            firstName: "Kim",
+            lastName: `Kunde ${orderNumber}`,
+          },
+          shippingAddress: {
+            firstName: "Kim",
+            lastName: `Kunde ${orderNumber}`,
+            address1: "Ringstraße 1",
+            zip: "10115",
+            city: "Berlin",
+            countryCode: spec.country ?? "DE",
+          },
           shippingLine: { title: spec.shipping ?? "Brief", priceCents: 160 },
           lineItems: [{ ...PRODUCTS.grusskarte, quantity: 1 }],
           tags: spec.tags ?? [],
@@ -167,5 +209,7 @@ export async function expectLedgerMatches(env: AutomationEnv): Promise<void> {
   const vouchers = await env.db().voucher.findMany({ where: { shopId: env.shopId() } });
   expect(vouchers.map((v) => v.voucherId).sort()).toEqual(account.vouchers.map((v) => v.voucherId).sort());
   const debits = account.ledger.filter((e) => e.kind === "purchase");
-  expect(-debits.reduce((sum, e) => sum + e.cents, 0)).toBe(vouchers.reduce((sum, v) => sum + v.priceCents, 0));
+  expect(-debits.reduce((sum, e) => sum + e.cents, 0)).toBe(
+    vouchers.reduce((sum, v) => sum + v.priceCents, 0),
+  );
 }

@@ -7,12 +7,18 @@
 import { createInterface } from "node:readline";
 import { z } from "zod";
 
-const input = z.object({ clockMs: z.number(), owner: z.string() }).parse(JSON.parse(process.env.AUTOMATION_CHILD ?? "{}"));
+const input = z
+  .object({ clockMs: z.number(), owner: z.string() })
+  .parse(JSON.parse(process.env.AUTOMATION_CHILD ?? "{}"));
 
 const { appAutomationDeps } = await import("~/automation/start.server");
 const { automationPass } = await import("~/automation/scheduler.server");
 const { db } = await import("~/db.server");
-const deps = appAutomationDeps({ now: () => new Date(input.clockMs), owner: input.owner, logger: { warn: (m) => console.error(m) } });
+const deps = appAutomationDeps({
+  now: () => new Date(input.clockMs),
+  owner: input.owner,
+  logger: { warn: (m) => console.error(m) },
+});
 // Connect before the barrier, so the race is about the pass, not about start-up.
 await db().automationSetting.count();
 

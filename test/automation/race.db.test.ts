@@ -9,7 +9,9 @@ import { expectLedgerMatches, useAutomation } from "./harness";
 
 const report = z.object({
   owner: z.string(),
-  outcomes: z.array(z.object({ runId: z.string(), status: z.string(), batchId: z.string().nullish() }).loose()),
+  outcomes: z.array(
+    z.object({ runId: z.string(), status: z.string(), batchId: z.string().nullish() }).loose(),
+  ),
 });
 
 interface Child {
@@ -72,7 +74,10 @@ describe.skipIf(!postgresAvailable())("automatic franking with two app processes
     const results = await Promise.all(children.map((c) => c.done));
     for (const result of results) expect(result.code, result.stderr).toBe(0);
 
-    const outcomes = results.flatMap((r) => report.parse(JSON.parse(r.stdout.split("\n").filter((l) => l.startsWith("{"))[0] ?? "{}")).outcomes);
+    const outcomes = results.flatMap(
+      (r) =>
+        report.parse(JSON.parse(r.stdout.split("\n").filter((l) => l.startsWith("{"))[0] ?? "{}")).outcomes,
+    );
     // One process ran the slot; the other found it taken and did nothing.
     expect(outcomes).toEqual([expect.objectContaining({ status: "DONE", batchId: expect.any(String) })]);
     const runs = await env.db().automationRun.findMany({ where: { shopId: env.shopId() } });

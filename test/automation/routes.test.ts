@@ -34,14 +34,20 @@ describe("Settings → Automatik", () => {
   it("saves rules, refuses bad fields by name, runs now, tells the merchant and lets the notice be dismissed", async () => {
     // The pages run on the wall clock; the fake's orders must be created on it too.
     env.clock.advance(Date.now() - env.clock.now().getTime());
-    expect((await call(page.loader, PATH)).config).toMatchObject({ enabled: false, times: ["14:00"], timeZone: "Europe/Berlin" });
+    expect((await call(page.loader, PATH)).config).toMatchObject({
+      enabled: false,
+      times: ["14:00"],
+      timeZone: "Europe/Berlin",
+    });
 
     const invalid = await save({ enabled: "on", schedule: "times", times: "14 Uhr", dailyLimit: "viel" });
     expect(invalid).toMatchObject({ intent: "save", ok: false });
     expect(invalid.errors.map((e: { path: string }) => e.path).sort()).toEqual(["dailyLimit", "times"]);
     expect((await call(page.loader, PATH)).config.enabled).toBe(false);
 
-    expect(await save({ enabled: "on", schedule: "times", times: "14:00", countries: "DE", dailyLimit: "50,00" })).toEqual({ intent: "save", ok: true });
+    expect(
+      await save({ enabled: "on", schedule: "times", times: "14:00", countries: "DE", dailyLimit: "50,00" }),
+    ).toEqual({ intent: "save", ok: true });
     const loaded = await call(page.loader, PATH);
     expect(loaded.config).toMatchObject({ enabled: true, countries: ["DE"], dailyLimitCents: 5_000 });
     expect(loaded.products.length).toBeGreaterThan(10);
@@ -54,16 +60,36 @@ describe("Settings → Automatik", () => {
     const batch = await env.db().frankingOrder.findFirstOrThrow({ where: { orderId: order } });
 
     const listed = await call(batches.loader, "/app/batches");
-    expect(listed.automationNotices).toEqual([expect.objectContaining({ status: "DONE", batchId: batch.batchId, orderCount: 1 })]);
+    expect(listed.automationNotices).toEqual([
+      expect.objectContaining({ status: "DONE", batchId: batch.batchId, orderCount: 1 }),
+    ]);
     // Another shop cannot dismiss it; this shop can.
-    await env.db().session.create({ data: { id: "offline_andere-shop.myshopify.com", shop: "andere-shop.myshopify.com", state: "", accessToken: "x" } });
-    await call(page.action, PATH, { intent: "dismiss", runId: listed.automationNotices[0].runId }, "andere-shop.myshopify.com");
+    await env
+      .db()
+      .session.create({
+        data: {
+          id: "offline_andere-shop.myshopify.com",
+          shop: "andere-shop.myshopify.com",
+          state: "",
+          accessToken: "x",
+        },
+      });
+    await call(
+      page.action,
+      PATH,
+      { intent: "dismiss", runId: listed.automationNotices[0].runId },
+      "andere-shop.myshopify.com",
+    );
     expect((await call(batches.loader, "/app/batches")).automationNotices).toHaveLength(1);
     await call(page.action, PATH, { intent: "dismiss", runId: listed.automationNotices[0].runId });
     expect((await call(batches.loader, "/app/batches")).automationNotices).toEqual([]);
 
     expect(await call(page.action, PATH, { intent: "pause" })).toEqual({ intent: "pause", ok: true });
-    expect(await call(page.action, PATH, { intent: "run" })).toEqual({ intent: "run", ok: false, message: "automation.runNow.paused" });
+    expect(await call(page.action, PATH, { intent: "run" })).toEqual({
+      intent: "run",
+      ok: false,
+      message: "automation.runNow.paused",
+    });
     expect((await call(page.loader, PATH)).paused).toBe(true);
   });
 });

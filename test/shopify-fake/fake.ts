@@ -260,7 +260,8 @@ export function createShopifyFake(opts: CreateShopifyFakeOptions): ShopifyFake {
       const order = shop.addOrder(spec);
       if (placeOpts?.deliver === false) return order;
       await webhooks.emit(shop, "orders/create", () => orderWebhookBody(order, shop, app));
-      if (order.financialStatus === "PAID") await webhooks.emit(shop, "orders/paid", () => orderWebhookBody(order, shop, app));
+      if (order.financialStatus === "PAID")
+        await webhooks.emit(shop, "orders/paid", () => orderWebhookBody(order, shop, app));
       return order;
     },
 

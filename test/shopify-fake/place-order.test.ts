@@ -7,7 +7,14 @@ import { webhookHmac } from "./webhooks/deliver";
 /** A customer placing an order: orders/create, then orders/paid when paid, each signed like Shopify's. */
 describe("placeOrder", () => {
   const spec = (financialStatus: "PAID" | "PENDING") => ({
-    shippingAddress: { firstName: "Kim", lastName: "Kunde", address1: "Ringstraße 1", zip: "10115", city: "Berlin", countryCode: "DE" },
+    shippingAddress: {
+      firstName: "Kim",
+      lastName: "Kunde",
+      address1: "Ringstraße 1",
+      zip: "10115",
+      city: "Berlin",
+      countryCode: "DE",
+    },
     lineItems: [{ ...PRODUCTS.grusskarte, quantity: 1 }],
     financialStatus,
   });
@@ -28,7 +35,10 @@ describe("placeOrder", () => {
       },
     });
     fake.seedDemoShop();
-    fake.subscribeWebhooks(DEMO_SHOP_DOMAIN, "https://frankier.example/webhooks", ["orders/create", "orders/paid"]);
+    fake.subscribeWebhooks(DEMO_SHOP_DOMAIN, "https://frankier.example/webhooks", [
+      "orders/create",
+      "orders/paid",
+    ]);
     const order = await fake.placeOrder(DEMO_SHOP_DOMAIN, spec(financialStatus), { deliver });
     return { order, received, fake };
   }
