@@ -10,15 +10,16 @@ import { kickFrankingWorkers } from "./worker.server";
 
 /**
  * Confirms the chosen orders (products and prices fixed now), claims them and queues the batch for
- * the worker. Shared by the API route (admin extensions) and the in-app preview page.
+ * the worker. Shared by the API route (admin extensions), the in-app preview page and automatic franking
+ * (app/automation), so a guard added here holds for all three.
  */
 export async function startBatch(
   admin: AdminGraphql,
   shopDomain: string,
   body: CreateBatchBody,
+  now: Date = new Date(),
 ): Promise<{ ok: true; batchId: string } | { ok: false; problem: ConfirmProblem }> {
   const shop = await shopFor(db(), shopDomain);
-  const now = new Date();
   const confirmed = await confirmOrders(
     { admin, db: db(), im: internetmarke(), encryptionKey: config().ENCRYPTION_KEY, now },
     { shopId: shop.id, ...body },

@@ -7,6 +7,7 @@ import { mappingMessages } from "./messages-mapping";
 import { privacyMessages } from "./messages-privacy";
 import { platformMessages } from "./messages-platform";
 import { deutschePostMessages } from "./messages-deutschepost";
+import { automationMessages } from "./messages-automation";
 
 /** The admin UI's words in English and German. Keys are shared; a test checks both have every key. */
 export const messages = {
@@ -20,6 +21,7 @@ export const messages = {
     ...privacyMessages.en,
     ...platformMessages.en,
     ...deutschePostMessages.en,
+    ...automationMessages.en,
     "app.title": "Frankiermeister",
     "nav.home": "Overview",
     "home.heading": "Postage for your letters",
@@ -58,6 +60,7 @@ export const messages = {
     ...privacyMessages.de,
     ...platformMessages.de,
     ...deutschePostMessages.de,
+    ...automationMessages.de,
     "app.title": "Frankiermeister",
     "nav.home": "Übersicht",
     "home.heading": "Porto für Ihre Briefe",

@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Badge, BlockStack, Card, DataTable, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
+import { noticesForShop } from "~/automation/notices.server";
+import { AutomationNotices } from "~/components/AutomationNotices";
 import { db } from "~/db.server";
 import { loadHome } from "~/home.server";
 import { resolveLocale, translator } from "~/i18n";
@@ -8,7 +10,11 @@ import { authenticate } from "~/shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
-  return { ...(await loadHome(admin, db(), session.shop)), locale: resolveLocale(request) };
+  return {
+    ...(await loadHome(admin, db(), session.shop)),
+    automationNotices: await noticesForShop(db(), session.shop, new Date()),
+    locale: resolveLocale(request),
+  };
 };
 
 function formatEuro(cents: number, locale: string) {
@@ -19,7 +25,8 @@ function formatEuro(cents: number, locale: string) {
 }
 
 export default function Home() {
-  const { shop, orders, unfulfilledCount, portokasse, locale } = useLoaderData<typeof loader>();
+  const { shop, orders, unfulfilledCount, portokasse, automationNotices, locale } =
+    useLoaderData<typeof loader>();
   const t = translator(locale);
   const statusLabel = (status: string) =>
     status === "UNFULFILLED" || status === "FULFILLED" || status === "PARTIALLY_FULFILLED"
@@ -38,6 +45,11 @@ export default function Home() {
   return (
     <Page title={t("app.title")}>
       <Layout>
+        {automationNotices.length > 0 ? (
+          <Layout.Section>
+            <AutomationNotices notices={automationNotices} locale={locale} />
+          </Layout.Section>
+        ) : null}
         <Layout.Section>
           <Card>
             <BlockStack gap="200">

@@ -17,6 +17,8 @@ import { useState } from "react";
 import { formatDateTime, formatEuro } from "~/batches/format";
 import { batchesPage } from "~/batches/pages.server";
 import { batchStatusWord } from "~/batches/status-words";
+import { noticesForShop } from "~/automation/notices.server";
+import { AutomationNotices } from "~/components/AutomationNotices";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
 import { resolveLocale, translator } from "~/i18n";
@@ -35,7 +37,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     now: new Date(),
     params: new URL(request.url).searchParams,
   });
-  return { ...data, locale };
+  return { ...data, automationNotices: await noticesForShop(db(), session.shop, new Date()), locale };
 };
 
 /** "Check now": the reconciliation sweep for this shop (it only asks Deutsche Post; it never buys). */
@@ -47,7 +49,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 export default function Batches() {
-  const { batches, exportForm, locale } = useLoaderData<typeof loader>();
+  const { batches, exportForm, automationNotices, locale } = useLoaderData<typeof loader>();
   const swept = useActionData<typeof action>();
   const t = translator(locale);
   const [from, setFrom] = useState(exportForm.from);
@@ -71,6 +73,11 @@ export default function Batches() {
   return (
     <Page title={t("batches.title")}>
       <Layout>
+        {automationNotices.length > 0 ? (
+          <Layout.Section>
+            <AutomationNotices notices={automationNotices} locale={locale} />
+          </Layout.Section>
+        ) : null}
         <Layout.Section>
           <Card>
             {batches.length === 0 ? (

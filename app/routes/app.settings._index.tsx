@@ -35,6 +35,7 @@ const SECTIONS: Array<{ path: string; title: MessageKey; help: MessageKey }> = [
   { path: "rules", title: "settings.section.rules", help: "settings.section.rules.help" },
   { path: "stamp", title: "settings.section.stamp", help: "settings.section.stamp.help" },
   { path: "terms", title: "settings.section.terms", help: "settings.section.terms.help" },
+  { path: "automation", title: "settings.section.automation", help: "settings.section.automation.help" },
 ];
 
 export default function SettingsOverview() {

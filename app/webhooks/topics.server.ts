@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { automationOrderWebhook } from "~/automation/webhook.server";
 import type { Db } from "~/db.server";
 import { customerDataRequested, customerRedacted, shopRedacted } from "./compliance.server";
 import { appUninstalled, orderCancelled, scopesUpdated, type WebhookDelivery } from "./handlers.server";
@@ -104,9 +105,21 @@ export const TOPICS: Record<string, TopicEntry> = {
     orderOf: (p: Of<typeof order>) => p.admin_graphql_api_id,
     handler: orderCancelled,
   },
-  // Subscribed by the automatic-franking work (issue 14); no handler yet: verified and acknowledged.
-  "orders/create": { schema: order, orderOf: (p: Of<typeof order>) => p.admin_graphql_api_id },
-  "orders/paid": { schema: order, orderOf: (p: Of<typeof order>) => p.admin_graphql_api_id },
+  // Automatic franking (app/automation): the order becomes a candidate for the shop's next run. A
+  // candidate is only a hint: the run reads every order from the shop's own Admin API, where another
+  // shop's order does not exist, so a forged or swapped body can add nothing to be bought.
+  "orders/create": {
+    schema: order,
+    orderOf: (p: Of<typeof order>) => p.admin_graphql_api_id,
+    orderBelongs: async () => true,
+    handler: automationOrderWebhook,
+  },
+  "orders/paid": {
+    schema: order,
+    orderOf: (p: Of<typeof order>) => p.admin_graphql_api_id,
+    orderBelongs: async () => true,
+    handler: automationOrderWebhook,
+  },
   "fulfillments/create": {
     schema: fulfillment,
     orderOf: (p: Of<typeof fulfillment>) => orderGid(p.order_id),

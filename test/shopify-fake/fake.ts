@@ -24,6 +24,9 @@ import { cancelInShop, cancelProblem } from "./resolvers/mutations/order-cancel"
 import { gid, parseGid } from "./gid";
 import { FULL_APPROVAL, type ProtectedDataApproval } from "./graphql/protected-data";
 import { applyFulfillmentCancellation, fulfillmentCancelProblem } from "./order-logic";
+import type { OrderSpec } from "./order-factory";
+import { PRODUCTS } from "./seed-data";
+import type { FakeOrder } from "./model";
 
 export interface CreateShopifyFakeOptions {
   apiKey: string;
@@ -65,6 +68,13 @@ export interface ShopifyFake {
    * be cancelled). Throws if Shopify would refuse; resolves once orders/updated has been delivered.
    */
   cancelFulfillment(shopDomain: string, fulfillmentId: string): Promise<void>;
+  /**
+   * A customer placing an order at checkout: the order is added and orders/create is delivered, then
+   * orders/paid when it is paid (the default). shopify.dev webhook topics: orders/create "occurs whenever an
+   * order is created", orders/paid "occurs each time an order's financial status is changed to paid".
+   * `deliver: false` adds the order without webhooks (a delivery Shopify never made, or gave up on).
+   */
+  placeOrder(shopDomain: string, spec: OrderSpec, opts?: { deliver?: boolean }): Promise<FakeOrder>;
   /** Delivers app/uninstalled and revokes the shop's tokens (GraphQL answers 401 until a new token exchange). */
   uninstall(shopDomain: string): Promise<void>;
   /** Resolves when webhooks queued by mutations (fire-and-forget, as on Shopify) have been delivered. */
@@ -77,6 +87,17 @@ export interface ShopifyFake {
   latencyMs: number;
   calls: FakeCall[];
   reset(): void;
+}
+
+/** The admin page's "place a test order": a paid greeting card to Berlin, sent as a letter. */
+function testOrderSpec(n: number): OrderSpec {
+  const name = { firstName: "Kim", lastName: `Testkundin ${n + 1}` };
+  return {
+    customer: { email: `test${n + 1}@example.com`, ...name },
+    shippingAddress: { ...name, address1: "Ringstraße 1", zip: "10115", city: "Berlin", countryCode: "DE" },
+    shippingLine: { title: "Brief", priceCents: 160 },
+    lineItems: [{ ...PRODUCTS.grusskarte, quantity: 1 }],
+  };
 }
 
 /** A stable numeric app id derived from the API key, shaped like Shopify's. */
@@ -187,6 +208,7 @@ export function createShopifyFake(opts: CreateShopifyFakeOptions): ShopifyFake {
           shop: (d) => store.get(d),
           cancelOrder: fake.cancelOrder,
           cancelFulfillment: fake.cancelFulfillment,
+          placeTestOrder: (domain) => fake.placeOrder(domain, testOrderSpec(store.get(domain).orders.length)),
         })) ?? notFound()
       );
     },
@@ -241,6 +263,16 @@ export function createShopifyFake(opts: CreateShopifyFakeOptions): ShopifyFake {
         `Fulfillment ${fulfillment.name} of order ${order.name} was cancelled`,
       );
       await webhooks.emit(shop, "orders/updated", () => orderWebhookBody(order, shop, app));
+    },
+
+    async placeOrder(shopDomain, spec, placeOpts) {
+      const shop = store.get(shopDomain);
+      const order = shop.addOrder(spec);
+      if (placeOpts?.deliver === false) return order;
+      await webhooks.emit(shop, "orders/create", () => orderWebhookBody(order, shop, app));
+      if (order.financialStatus === "PAID")
+        await webhooks.emit(shop, "orders/paid", () => orderWebhookBody(order, shop, app));
+      return order;
     },
 
     async uninstall(shopDomain) {

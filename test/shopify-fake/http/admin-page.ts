@@ -16,6 +16,8 @@ export interface AdminPageHost {
   shop(domain: string): FakeShopState;
   cancelOrder(shopDomain: string, orderId: string, opts?: { reason?: string }): Promise<void>;
   cancelFulfillment(shopDomain: string, fulfillmentId: string): Promise<void>;
+  /** A customer's paid letter order with its orders/create and orders/paid webhooks (local mode demo). */
+  placeTestOrder(shopDomain: string): Promise<FakeOrder>;
 }
 
 const escape = (value: unknown): string =>
@@ -131,6 +133,7 @@ ${notice ? `<p class="notice">${escape(notice)}</p>` : ""}${error ? `<p class="e
 ${
   shop
     ? `<h1>${escape(shop.info.name)} – Bestellungen</h1>
+<form method="post" action="/admin/orders/new"><input type="hidden" name="shop" value="${escape(shop.domain)}"><button type="submit">Testbestellung aufgeben (bezahlt, Brief nach Berlin)</button></form>
 <table><thead><tr><th>Bestellung</th><th>Kunde / Ziel</th><th>Gewicht</th><th>Summe</th><th>Versand</th><th>Tags &amp; App-Daten</th><th></th></tr></thead><tbody>${rows}</tbody></table>
 <h2>Webhooks</h2><table><thead><tr><th>Thema</th><th>Adresse</th><th>Zustellung</th></tr></thead><tbody>${deliveries || '<tr><td colspan="3" class="muted">Noch keine Webhooks zugestellt.</td></tr>'}</tbody></table>`
     : "<p>Der Fake kennt noch keinen Shop (seedDemoShop() aufrufen).</p>"
@@ -140,7 +143,8 @@ ${
 
 /**
  * GET /admin renders; POST /admin/orders/:id/cancel cancels an order and POST /admin/fulfillments/:id/cancel
- * a fulfillment like the merchant would, then redirect back.
+ * a fulfillment like the merchant would, POST /admin/orders/new places a paid test order like a customer
+ * would, then redirect back.
  */
 export async function handleAdmin(request: Request, host: AdminPageHost): Promise<Response | null> {
   const url = new URL(request.url);
@@ -164,6 +168,18 @@ export async function handleAdmin(request: Request, host: AdminPageHost): Promis
         "notice",
         `Bestellung ${host.shop(domain).requireOrder(Number(cancel[1])).name} wurde storniert.`,
       );
+    } catch (error) {
+      back.searchParams.set("error", error instanceof Error ? error.message : String(error));
+    }
+    return new Response(null, { status: 303, headers: { Location: `${back.pathname}${back.search}` } });
+  }
+  if (request.method === "POST" && url.pathname === "/admin/orders/new") {
+    const form = new URLSearchParams(await request.text());
+    const domain = form.get("shop") ?? host.shopDomains()[0] ?? "";
+    const back = new URL(`/admin?shop=${encodeURIComponent(domain)}`, url);
+    try {
+      const order = await host.placeTestOrder(domain);
+      back.searchParams.set("notice", `Bestellung ${order.name} wurde aufgegeben.`);
     } catch (error) {
       back.searchParams.set("error", error instanceof Error ? error.message : String(error));
     }
