@@ -19,7 +19,7 @@ import {
   WebhookDispatcher,
   type WebhookRetry,
 } from "./webhooks/deliver";
-import { orderWebhookBody, shopWebhookBody } from "./webhooks/payloads";
+import { fulfillmentWebhookBody, orderWebhookBody, shopWebhookBody } from "./webhooks/payloads";
 import { cancelInShop, cancelProblem } from "./resolvers/mutations/order-cancel";
 import { gid, parseGid } from "./gid";
 import { applyFulfillmentCancellation, fulfillmentCancelProblem } from "./order-logic";
@@ -59,6 +59,11 @@ export interface ShopifyFake {
    * be cancelled). Throws if Shopify would refuse; resolves once orders/updated has been delivered.
    */
   cancelFulfillment(shopDomain: string, fulfillmentId: string): Promise<void>;
+  /**
+   * Carrier tracking reporting the shipment (Shopify fills `inTransitAt`/`deliveredAt` and `displayStatus`
+   * from the carrier's events): the letter was handed over, or delivered. Sends no webhook.
+   */
+  trackShipment(shopDomain: string, fulfillmentId: string, status: "in_transit" | "delivered"): void;
   /** Delivers app/uninstalled and revokes the shop's tokens (GraphQL answers 401 until a new token exchange). */
   uninstall(shopDomain: string): Promise<void>;
   /** Resolves when webhooks queued by mutations (fire-and-forget, as on Shopify) have been delivered. */
@@ -230,7 +235,22 @@ export function createShopifyFake(opts: CreateShopifyFakeOptions): ShopifyFake {
         gid("Order", order.id),
         `Fulfillment ${fulfillment.name} of order ${order.name} was cancelled`,
       );
-      await webhooks.emit(shop, "orders/updated", () => orderWebhookBody(order, shop, app));
+      await Promise.all([
+        webhooks.emit(shop, "fulfillments/update", () => fulfillmentWebhookBody(fulfillment, order, shop)),
+        webhooks.emit(shop, "orders/updated", () => orderWebhookBody(order, shop, app)),
+      ]);
+    },
+
+    trackShipment(shopDomain, fulfillmentId, status) {
+      const parsed = parseGid(fulfillmentId);
+      const fulfillment = store
+        .get(shopDomain)
+        .fulfillment(parsed?.type === "Fulfillment" ? parsed.id : Number(fulfillmentId));
+      if (!fulfillment) throw new Error("Fulfillment does not exist");
+      const at = now();
+      fulfillment.inTransitAt ??= at;
+      if (status === "delivered") fulfillment.deliveredAt = at;
+      fulfillment.updatedAt = at;
     },
 
     async uninstall(shopDomain) {
