@@ -1,6 +1,7 @@
 import type { Db } from "~/db.server";
 import { customerDataRequested, customerRedacted, shopRedacted } from "./compliance.server";
 import { appUninstalled, orderCancelled, scopesUpdated, type WebhookDelivery } from "./handlers.server";
+import { fulfillmentUpdated } from "~/undo/shopify-cancelled.server";
 
 type Handler = (db: Db, delivery: WebhookDelivery) => Promise<unknown>;
 
@@ -11,6 +12,8 @@ const HANDLERS: Record<string, Handler> = {
   APP_UNINSTALLED: appUninstalled,
   APP_SCOPES_UPDATE: scopesUpdated,
   ORDERS_CANCELLED: orderCancelled,
+  // A cancelled fulfillment of the app offers (or files) the stamp's Retoure (app/undo).
+  FULFILLMENTS_UPDATE: (db, delivery) => fulfillmentUpdated(db, delivery),
   CUSTOMERS_DATA_REQUEST: customerDataRequested,
   CUSTOMERS_REDACT: customerRedacted,
   SHOP_REDACT: shopRedacted,
