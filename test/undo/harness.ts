@@ -9,6 +9,7 @@ import type { TestDatabase } from "../support/databases";
 import { STANDARDBRIEF, useRefunds, type BoughtCart, type RefundEnv } from "../refunds/harness";
 import { FRANKING_FULFILL_MUTATION, CARRIER } from "~/franking/fulfill.server";
 import type { AdminGraphql } from "~/shopify/graphql.server";
+import type { ShopifyFake } from "../shopify-fake";
 
 export interface UndoEnv extends RefundEnv {
   admin(): AdminGraphql;
@@ -25,13 +26,15 @@ export function useUndo(database: () => TestDatabase): UndoEnv {
   return {
     ...env,
     admin,
-    async frank(count, product = STANDARDBRIEF) {
+    async frank(count, product = STANDARDBRIEF, shopify) {
+      const fake = shopify?.fake ?? env.fake;
+      const adminOf = () => (shopify ? fakeAdmin(shopify.fake, env.shop.domain, shopify.token) : admin());
       const orders = env.openOrders(count);
       const cart = await env.buy(orders, product);
       const db = database().db;
       const fulfilled = [];
       for (const order of orders) {
-        const fakeOrder = env.fake.shop(env.shop.domain).requireOrder(order.orderId);
+        const fakeOrder = fake.shop(env.shop.domain).requireOrder(order.orderId);
         const voucher = cart.vouchers.find((v) => v.orderId === order.orderId);
         const row = await db.voucher.findUniqueOrThrow({ where: { voucherId: voucher?.voucherId ?? "" } });
         const fulfillment = {
@@ -41,7 +44,7 @@ export function useUndo(database: () => TestDatabase): UndoEnv {
           notifyCustomer: false,
           ...(row.trackId ? { trackingInfo: { company: CARRIER, numbers: [row.trackId] } } : {}),
         };
-        const response = await admin().graphql(FRANKING_FULFILL_MUTATION, {
+        const response = await adminOf().graphql(FRANKING_FULFILL_MUTATION, {
           variables: { fulfillment, id: order.orderId, tags: ["frankiert"] },
         });
         const body = (await response.json()) as {
