@@ -14,9 +14,11 @@ import type { ShopifyFake } from "../shopify-fake";
 export interface UndoEnv extends RefundEnv {
   admin(): AdminGraphql;
   /** Buys, then fulfils each order in the fake with its tracking number and tag, as the pipeline does. */
+  /** `shopify`: the fake to fulfil in (default the harness's). */
   frank(
     count: number,
     product?: typeof STANDARDBRIEF,
+    shopify?: { fake: ShopifyFake; token: string },
   ): Promise<BoughtCart & { orders: Array<{ orderId: string; name: string; fulfillmentId: string }> }>;
 }
 
