@@ -1,14 +1,17 @@
 /** The download buttons of a batch: labels, Einlieferungsliste, CSV; all signed links, opened in a new tab. */
 import { BlockStack, Button, Card, InlineStack, Text } from "@shopify/polaris";
+import { ReprintGuard } from "~/components/ReprintGuard";
 import type { MessageKey } from "~/i18n";
 
 interface Props {
   links: { labels: string | null; manifest: string | null; csv: string };
   labelFormat: string;
   t: (key: MessageKey) => string;
+  /** The reprint guard (app/reprints): printed before, and the confirmed reprint link. */
+  reprint?: { printed: boolean; confirmed: string | null };
 }
 
-export function BatchDownloads({ links, labelFormat, t }: Props) {
+export function BatchDownloads({ links, labelFormat, t, reprint }: Props) {
   return (
     <Card>
       <BlockStack gap="300">
@@ -17,7 +20,16 @@ export function BatchDownloads({ links, labelFormat, t }: Props) {
         </Text>
         {links.labels === null ? <Text as="p">{t("batch.download.none")}</Text> : null}
         <InlineStack gap="300">
-          {links.labels ? (
+          {links.labels && reprint?.confirmed ? (
+            <ReprintGuard
+              href={links.labels}
+              confirmedHref={reprint.confirmed}
+              printed={reprint.printed}
+              label={labelFormat === "PNG" ? t("batch.download.png") : t("batch.download.pdf")}
+              primary
+              t={t}
+            />
+          ) : links.labels ? (
             <Button variant="primary" url={links.labels} target="_blank">
               {labelFormat === "PNG" ? t("batch.download.png") : t("batch.download.pdf")}
             </Button>

@@ -8,6 +8,7 @@ import { privacyMessages } from "./messages-privacy";
 import { platformMessages } from "./messages-platform";
 import { deutschePostMessages } from "./messages-deutschepost";
 import { automationMessages } from "./messages-automation";
+import { undoMessages } from "./messages-undo";
 
 /** The admin UI's words in English and German. Keys are shared; a test checks both have every key. */
 export const messages = {
@@ -22,6 +23,7 @@ export const messages = {
     ...platformMessages.en,
     ...deutschePostMessages.en,
     ...automationMessages.en,
+    ...undoMessages.en,
     "app.title": "Frankiermeister",
     "nav.home": "Overview",
     "home.heading": "Postage for your letters",
@@ -61,6 +63,7 @@ export const messages = {
     ...platformMessages.de,
     ...deutschePostMessages.de,
     ...automationMessages.de,
+    ...undoMessages.de,
     "app.title": "Frankiermeister",
     "nav.home": "Übersicht",
     "home.heading": "Porto für Ihre Briefe",

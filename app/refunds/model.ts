@@ -25,7 +25,8 @@ export const ACTIVE_RETOURE_STATES: readonly RetoureStateName[] = ["PENDING", "S
 export const REFUND_STATE = ["PENDING", "REFUNDED", "NOT_REFUNDED"] as const;
 export type RefundState = (typeof REFUND_STATE)[number];
 
-export type RefundSource = "CANCELLATION" | "MANUAL";
+/** UNDO: the merchant undid the franking ("Frankierung stornieren", app/undo). */
+export type RefundSource = "CANCELLATION" | "MANUAL" | "UNDO";
 
 /**
  * Why a voucher was not refunded. `window_expired`: older than 14 days, never sent. `refused`: Deutsche

@@ -7,6 +7,7 @@ export function reasonKey(reason: string | null): MessageKey {
 }
 
 export function sourceKey(source: string): MessageKey {
+  if (source === "UNDO") return "refunds.source.UNDO";
   return source === "CANCELLATION" ? "refunds.source.CANCELLATION" : "refunds.source.MANUAL";
 }
 

@@ -20,6 +20,12 @@ import { config } from "~/config.server";
 import { db } from "~/db.server";
 import { resolveLocale, translator } from "~/i18n";
 import { authenticate } from "~/shopify.server";
+import { shopFor } from "~/shops.server";
+import { ReprintGuard } from "~/components/ReprintGuard";
+import { confirmedReprintLinks } from "~/reprints/links.server";
+import { printHistory } from "~/reprints/record.server";
+import { UndoSelection } from "~/undo/UndoSelection";
+import { undoStates } from "~/undo/view.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -32,11 +38,20 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     now: new Date(),
   });
   if (!data) throw new Response(translator(locale)("batch.notFound"), { status: 404 });
-  return { ...data, locale };
+  // Issue 14: the reprint guard and "Frankierung stornieren" (app/reprints, app/undo).
+  const shop = await shopFor(db(), session.shop);
+  const now = new Date();
+  const confirmed = confirmedReprintLinks(
+    { shop: session.shop, apiSecret: config().SHOPIFY_API_SECRET, now },
+    data.batch,
+  );
+  const prints = await printHistory(db(), session.shop, data.batch.id);
+  const undo = await undoStates(db(), shop.id, data.batch.id);
+  return { ...data, locale, confirmed, prints, undo };
 };
 
 export default function BatchPage() {
-  const { batch, links, locale } = useLoaderData<typeof loader>();
+  const { batch, links, locale, confirmed, prints, undo } = useLoaderData<typeof loader>();
   const t = translator(locale);
   const progress = useLiveBatch(batch);
 
@@ -62,9 +77,14 @@ export default function BatchPage() {
       </BlockStack>,
       shopify ? <Badge tone={shopify.tone}>{shopify.label}</Badge> : "–",
       links.reprint[line.orderId] ? (
-        <a href={links.reprint[line.orderId]} target="_blank" rel="noreferrer">
-          {t("batch.reprint")}
-        </a>
+        <ReprintGuard
+          key="reprint"
+          href={links.reprint[line.orderId] ?? ""}
+          confirmedHref={confirmed.orders[line.orderId] ?? ""}
+          printed={prints.batchPrinted || prints.printedOrders.includes(line.orderId)}
+          label={t("batch.reprint")}
+          t={t}
+        />
       ) : (
         ""
       ),
@@ -110,7 +130,20 @@ export default function BatchPage() {
           </Card>
         </Layout.Section>
         <Layout.Section>
-          <BatchDownloads links={links} labelFormat={batch.labelFormat} t={t} />
+          <BatchDownloads
+            links={links}
+            labelFormat={batch.labelFormat}
+            t={t}
+            reprint={{ printed: prints.batchPrinted, confirmed: confirmed.labels }}
+          />
+        </Layout.Section>
+        <Layout.Section>
+          <UndoSelection
+            orders={batch.lines
+              .filter((l) => l.voucherId !== null && undo[l.orderId] !== "DONE")
+              .map((l) => ({ orderId: l.orderId, orderName: l.orderName }))}
+            t={t}
+          />
         </Layout.Section>
         <Layout.Section>
           <Card padding="0">

@@ -50,6 +50,8 @@ export default function AppLayout() {
         <Link to="/app/batches">{t("nav.batches")}</Link>
         <Link to="/app/settings">{t("nav.settings")}</Link>
         <Link to="/app/refunds">{t("nav.refunds")}</Link>
+        <Link to="/app/undo">{t("nav.undo")}</Link>
+        <Link to="/app/bookkeeping">{t("nav.bookkeeping")}</Link>
       </NavMenu>
       <AvailabilityBanner status={deutschePost} locale={locale} />
       <Outlet />

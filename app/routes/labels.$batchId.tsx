@@ -3,6 +3,8 @@ import { batchLabels } from "~/batches/batch-labels.server";
 import { downloadDeps } from "~/batches/deps.server";
 import { fileResponse, notFound } from "~/batches/responses";
 import { serveDownload } from "~/batches/serve.server";
+import { db } from "~/db.server";
+import { recordBatchPrint, REPRINT_CONFIRMED } from "~/reprints/record.server";
 
 /** GET /labels/:batchId: the batch's merged label PDF (shown inline to print), `?format=png` its PNG ZIP. */
 export const loader = ({ request, params }: LoaderFunctionArgs) =>
@@ -12,5 +14,11 @@ export const loader = ({ request, params }: LoaderFunctionArgs) =>
     if (requested !== null && format === null) return notFound();
     const file = await batchLabels(downloadDeps(), { shopDomain, batchId: params.batchId ?? "", format });
     if (!file) return notFound();
-    return fileResponse(file, file.contentType === "application/pdf" ? "inline" : "attachment");
+    // Every download is recorded; a second one of the same stamps is a reprint (app/reprints).
+    const batchId = params.batchId ?? "";
+    const acknowledged = url.searchParams.get("reprint") === REPRINT_CONFIRMED;
+    const print = await recordBatchPrint(db(), { shopDomain, batchId, acknowledged });
+    const response = fileResponse(file, file.contentType === "application/pdf" ? "inline" : "attachment");
+    response.headers.set("X-Reprint", String(print?.reprint ?? false));
+    return response;
   });

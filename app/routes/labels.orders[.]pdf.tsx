@@ -3,6 +3,8 @@ import { downloadDeps } from "~/batches/deps.server";
 import { orderLabels, parseOrderIds } from "~/batches/order-labels.server";
 import { fileResponse, notFound } from "~/batches/responses";
 import { serveDownload } from "~/batches/serve.server";
+import { db } from "~/db.server";
+import { recordOrderPrints, REPRINT_CONFIRMED } from "~/reprints/record.server";
 
 /**
  * GET /labels/orders.pdf?ids=<order id or gid>,...: the label pages of these orders (whole sheet pages).
@@ -10,9 +12,18 @@ import { serveDownload } from "~/batches/serve.server";
  */
 export const loader = ({ request }: LoaderFunctionArgs) =>
   serveDownload(request, async (shopDomain, url) => {
-    const file = await orderLabels(downloadDeps(), { shopDomain, orderIds: parseOrderIds(url.searchParams) });
+    const orderIds = parseOrderIds(url.searchParams);
+    const file = await orderLabels(downloadDeps(), { shopDomain, orderIds });
     if (!file) return notFound();
+    // Every download is recorded; stamps printed before make it a reprint (app/reprints).
+    const acknowledged = url.searchParams.get("reprint") === REPRINT_CONFIRMED;
+    const print = await recordOrderPrints(db(), {
+      shopDomain,
+      orderIds: orderIds.filter((id) => !file.missing.includes(id)),
+      acknowledged,
+    });
     const response = fileResponse(file, "inline");
+    response.headers.set("X-Reprint", String(print?.reprint ?? false));
     response.headers.set("X-Shared-With-Orders", file.sharedWith.join(","));
     response.headers.set("X-Missing-Orders", file.missing.join(","));
     return response;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { automationOrderWebhook } from "~/automation/webhook.server";
+import { fulfillmentUpdated } from "~/undo/shopify-cancelled.server";
 import type { Db } from "~/db.server";
 import { customerDataRequested, customerRedacted, shopRedacted } from "./compliance.server";
 import { appUninstalled, orderCancelled, scopesUpdated, type WebhookDelivery } from "./handlers.server";
@@ -124,9 +125,12 @@ export const TOPICS: Record<string, TopicEntry> = {
     schema: fulfillment,
     orderOf: (p: Of<typeof fulfillment>) => orderGid(p.order_id),
   },
+  // A cancelled fulfillment of the app offers (or files) the stamp's Retoure (app/undo). Only orders the
+  // app franked in this shop belong (the default check), the only ones that have a stamp to refund.
   "fulfillments/update": {
     schema: fulfillment,
     orderOf: (p: Of<typeof fulfillment>) => orderGid(p.order_id),
+    handler: fulfillmentUpdated,
   },
   "customers/data_request": {
     schema: dataRequest,

@@ -213,3 +213,9 @@ declare module "./src/block/RetoureState.tsx" {
   const shopify: import("@shopify/ui-extensions/admin.order-details.block.render").Api;
   const globalThis: { shopify: typeof shopify };
 }
+
+//@ts-ignore
+declare module "./src/block/UndoFranking.tsx" {
+  const shopify: import("@shopify/ui-extensions/admin.order-details.block.render").Api;
+  const globalThis: { shopify: typeof shopify };
+}

@@ -19,7 +19,7 @@ import {
   WebhookDispatcher,
   type WebhookRetry,
 } from "./webhooks/deliver";
-import { orderWebhookBody, shopWebhookBody } from "./webhooks/payloads";
+import { fulfillmentWebhookBody, orderWebhookBody, shopWebhookBody } from "./webhooks/payloads";
 import { cancelInShop, cancelProblem } from "./resolvers/mutations/order-cancel";
 import { gid, parseGid } from "./gid";
 import { FULL_APPROVAL, type ProtectedDataApproval } from "./graphql/protected-data";
@@ -75,6 +75,11 @@ export interface ShopifyFake {
    * `deliver: false` adds the order without webhooks (a delivery Shopify never made, or gave up on).
    */
   placeOrder(shopDomain: string, spec: OrderSpec, opts?: { deliver?: boolean }): Promise<FakeOrder>;
+  /**
+   * Carrier tracking reporting the shipment (Shopify fills `inTransitAt`/`deliveredAt` and `displayStatus`
+   * from the carrier's events): the letter was handed over, or delivered. Sends no webhook.
+   */
+  trackShipment(shopDomain: string, fulfillmentId: string, status: "in_transit" | "delivered"): void;
   /** Delivers app/uninstalled and revokes the shop's tokens (GraphQL answers 401 until a new token exchange). */
   uninstall(shopDomain: string): Promise<void>;
   /** Resolves when webhooks queued by mutations (fire-and-forget, as on Shopify) have been delivered. */
@@ -262,7 +267,22 @@ export function createShopifyFake(opts: CreateShopifyFakeOptions): ShopifyFake {
         gid("Order", order.id),
         `Fulfillment ${fulfillment.name} of order ${order.name} was cancelled`,
       );
-      await webhooks.emit(shop, "orders/updated", () => orderWebhookBody(order, shop, app));
+      await Promise.all([
+        webhooks.emit(shop, "fulfillments/update", () => fulfillmentWebhookBody(fulfillment, order, shop)),
+        webhooks.emit(shop, "orders/updated", () => orderWebhookBody(order, shop, app)),
+      ]);
+    },
+
+    trackShipment(shopDomain, fulfillmentId, status) {
+      const parsed = parseGid(fulfillmentId);
+      const fulfillment = store
+        .get(shopDomain)
+        .fulfillment(parsed?.type === "Fulfillment" ? parsed.id : Number(fulfillmentId));
+      if (!fulfillment) throw new Error("Fulfillment does not exist");
+      const at = now();
+      fulfillment.inTransitAt ??= at;
+      if (status === "delivered") fulfillment.deliveredAt = at;
+      fulfillment.updatedAt = at;
     },
 
     async placeOrder(shopDomain, spec, placeOpts) {

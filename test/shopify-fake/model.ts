@@ -127,6 +127,9 @@ export interface FakeFulfillment {
   lineItems: Array<{ id: number; lineItemId: number; fulfillmentOrderId: number; quantity: number }>;
   notifyCustomer: boolean;
   message: string | null;
+  /** Set by carrier tracking (the fake's `trackShipment()`): the letter was handed over / delivered. */
+  inTransitAt?: Date | null;
+  deliveredAt?: Date | null;
 }
 
 export type FinancialStatus = "PAID" | "PENDING" | "AUTHORIZED" | "REFUNDED" | "VOIDED" | "PARTIALLY_PAID";

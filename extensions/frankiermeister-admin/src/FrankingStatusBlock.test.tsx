@@ -48,7 +48,44 @@ test("shows status, product, voucher, tracking number and the signed label link"
   const link = byText("s-link", "Print label (PDF)");
   expect(link.getAttribute("href")).toBe(orderLabelsUrl(["gid://shopify/Order/1"]));
   expect(link.getAttribute("target")).toBe("_blank");
-  expect(document.body.querySelector("s-button")).toBeNull();
+  expect(pageText()).not.toContain("Frank order");
+});
+
+test("undoes the franking after a confirmation and says what happened, in the admin's language", async () => {
+  installLocale(extension.shopify, "de");
+  app
+    .on("GET", "/api/orders/franking", json(200, frankingAnswer()))
+    .on("GET", "/api/refunds", noRefunds)
+    .on(
+      "POST",
+      "/api/undo",
+      json(200, {
+        outcomes: [
+          {
+            orderId: "gid://shopify/Order/1",
+            orderName: "#1001",
+            result: "undone",
+            reason: null,
+            message: "#1001: storniert, die Erstattung ist beantragt.",
+          },
+        ],
+      }),
+    );
+  await render();
+
+  await vi.waitFor(() => expect(byText("s-button", "Frankierung stornieren")).toBeTruthy());
+  fireEvent.click(byText("s-button", "Frankierung stornieren"));
+  expect(app.requestsTo("POST", "/api/undo")).toHaveLength(0);
+  expect(pageText()).toContain("Geben Sie den Brief nicht auf.");
+  fireEvent.click(byText("s-button", "Ja, Frankierung stornieren"));
+  await vi.waitFor(() =>
+    expect(byText("s-banner", "#1001: storniert, die Erstattung ist beantragt.").getAttribute("tone")).toBe(
+      "success",
+    ),
+  );
+  expect(app.requestsTo("POST", "/api/undo").map((r) => r.body)).toEqual([
+    { orderIds: ["gid://shopify/Order/1"], locale: "de" },
+  ]);
 });
 
 test("shows the Retoure (refund) state of the order's stamp", async () => {
@@ -136,7 +173,44 @@ test("a stamp bought but not yet written to Shopify is shown as such", async () 
   await render();
 
   await vi.waitFor(() => expect(byText("s-badge", "Stamp bought").getAttribute("tone")).toBe("info"));
-  expect(document.body.querySelector("s-button")).toBeNull();
+  expect(pageText()).not.toContain("Frank order");
+});
+
+test("undoes the franking after a confirmation and says what happened, in the admin's language", async () => {
+  installLocale(extension.shopify, "de");
+  app
+    .on("GET", "/api/orders/franking", json(200, frankingAnswer()))
+    .on("GET", "/api/refunds", noRefunds)
+    .on(
+      "POST",
+      "/api/undo",
+      json(200, {
+        outcomes: [
+          {
+            orderId: "gid://shopify/Order/1",
+            orderName: "#1001",
+            result: "undone",
+            reason: null,
+            message: "#1001: storniert, die Erstattung ist beantragt.",
+          },
+        ],
+      }),
+    );
+  await render();
+
+  await vi.waitFor(() => expect(byText("s-button", "Frankierung stornieren")).toBeTruthy());
+  fireEvent.click(byText("s-button", "Frankierung stornieren"));
+  expect(app.requestsTo("POST", "/api/undo")).toHaveLength(0);
+  expect(pageText()).toContain("Geben Sie den Brief nicht auf.");
+  fireEvent.click(byText("s-button", "Ja, Frankierung stornieren"));
+  await vi.waitFor(() =>
+    expect(byText("s-banner", "#1001: storniert, die Erstattung ist beantragt.").getAttribute("tone")).toBe(
+      "success",
+    ),
+  );
+  expect(app.requestsTo("POST", "/api/undo").map((r) => r.body)).toEqual([
+    { orderIds: ["gid://shopify/Order/1"], locale: "de" },
+  ]);
 });
 
 test("an answer of the wrong shape shows an error, not a crash", async () => {

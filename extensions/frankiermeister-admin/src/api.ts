@@ -342,3 +342,29 @@ export const fetchOrderFrankings = (orderIds: readonly string[]) =>
 
 export const fetchOrderRefunds = (orderId: string) =>
   callApp("GET", `/api/refunds?orderId=${encodeURIComponent(orderId)}`, undefined, parseRefunds);
+
+// POST /api/undo ----------------------------------------------------------------------------------
+
+/** What "Frankierung stornieren" did for one order, with the app's sentence in the admin's language. */
+export interface UndoOutcome {
+  orderId: string;
+  result: string;
+  message: string;
+}
+
+function parseUndoOutcome(value: unknown, path: string): UndoOutcome {
+  const o = object(value, path);
+  return {
+    orderId: nonEmptyString(o, "orderId", path),
+    result: nonEmptyString(o, "result", path),
+    message: nonEmptyString(o, "message", path),
+  };
+}
+
+export function parseUndo(value: unknown): UndoOutcome[] {
+  return list(object(value, ""), "outcomes", "", parseUndoOutcome);
+}
+
+/** Cancels the app's fulfillment, requests the stamp's Retoure and removes the tag; safe to repeat. */
+export const undoFranking = (orderIds: readonly string[], locale?: string) =>
+  callApp("POST", "/api/undo", locale ? { orderIds, locale } : { orderIds }, parseUndo);

@@ -92,11 +92,18 @@ const fulfillmentType = defineType<FakeFulfillment>("Fulfillment", {
   legacyResourceId: (f) => uint64(f.id),
   name: (f) => f.name,
   status: (f) => f.status,
-  displayStatus: (f) => (f.status === "CANCELLED" ? "CANCELED" : "FULFILLED"),
+  displayStatus: (f) =>
+    f.status === "CANCELLED"
+      ? "CANCELED"
+      : f.deliveredAt
+        ? "DELIVERED"
+        : f.inTransitAt
+          ? "IN_TRANSIT"
+          : "FULFILLED",
   createdAt: (f) => dateTime(f.createdAt),
   updatedAt: (f) => dateTime(f.updatedAt),
-  deliveredAt: () => null,
-  inTransitAt: () => null,
+  deliveredAt: (f) => (f.deliveredAt ? dateTime(f.deliveredAt) : null),
+  inTransitAt: (f) => (f.inTransitAt ? dateTime(f.inTransitAt) : null),
   estimatedDeliveryAt: () => null,
   requiresShipping: (f, _a, ctx) => f.lineItems.some((l) => ctx.shop.lineItem(l.lineItemId).requiresShipping),
   totalQuantity: (f) => f.lineItems.reduce((sum, l) => sum + l.quantity, 0),

@@ -1,6 +1,7 @@
 import { defineType, definePlainTypes, type TypeDefinition } from "../graphql/registry";
 import { fulfillmentTypes } from "./fulfillment";
 import { metafieldType } from "./metafield";
+import { fulfillmentCancel } from "./mutations/fulfillment-cancel";
 import { fulfillmentCreate } from "./mutations/fulfillment-create";
 import { metafieldsSet } from "./mutations/metafields-set";
 import { orderCancel } from "./mutations/order-cancel";
@@ -12,6 +13,7 @@ import { shopTypes } from "./shop";
 
 const mutationType = defineType<unknown>("Mutation", {
   fulfillmentCreate,
+  fulfillmentCancel,
   tagsAdd,
   tagsRemove,
   metafieldsSet,

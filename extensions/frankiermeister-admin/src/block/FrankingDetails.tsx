@@ -3,6 +3,7 @@ import type { FrankingStatus, OrderFranking } from "../api";
 import { t } from "../i18n";
 import { reasonText } from "../messages";
 import { RetoureState } from "./RetoureState";
+import { UndoFranking } from "./UndoFranking";
 
 const STATUS_TONES: Record<FrankingStatus, "neutral" | "info" | "success" | "warning" | "critical"> = {
   NOT_FRANKED: "neutral",
@@ -15,6 +16,8 @@ const STATUS_TONES: Record<FrankingStatus, "neutral" | "info" | "success" | "war
 
 /** Statuses after which franking the order (again) may help; the preview says whether it can. */
 const FRANKABLE: ReadonlySet<FrankingStatus> = new Set(["NOT_FRANKED", "FAILED", "SKIPPED"]);
+/** Statuses with a bought stamp that "Frankierung stornieren" can undo. */
+const UNDOABLE: ReadonlySet<FrankingStatus> = new Set(["BOUGHT", "FULFILLED"]);
 
 function Row({ label, children }: { label: string; children: ComponentChildren }) {
   return (
@@ -52,6 +55,9 @@ export function FrankingDetails({ franking, onFrank }: { franking: OrderFranking
         </s-link>
       )}
       {FRANKABLE.has(status) ? <s-button onClick={onFrank}>{t("block.frank")}</s-button> : null}
+      {UNDOABLE.has(status) && franking.voucherIds.length > 0 ? (
+        <UndoFranking orderId={franking.orderId} />
+      ) : null}
     </s-stack>
   );
 }
