@@ -24,6 +24,7 @@ import { createBatch } from "~/franking/create-batch.server";
 import { kickFrankingWorkers, startFrankingWorker } from "~/franking/worker.server";
 import { createInternetmarkeClient, type InternetmarkeClient } from "~/internetmarke";
 import { portokasseFor } from "~/portokasse/connection.server";
+import { acceptTerms } from "~/terms/terms.server";
 import { IM_BASE_PATH, PRODUCTS_BASE_PATH } from "../test/simulators/internetmarke";
 import { adminOver, sampleRss } from "./app-process";
 import { runConfigSchema, type RunConfig, type RunResult } from "./protocol";
@@ -69,6 +70,8 @@ async function setUpShop(db: Db, im: InternetmarkeClient): Promise<string> {
   });
   // The merchant accepted the INTERNETMARKE terms before the first purchase (confirmOrders checks it).
   await db.termsAcceptance.create({ data: { shopId: shop.id, version: INTERNETMARKE_TERMS.version, acceptedBy: "bench", acceptedAt: new Date() } });
+  // The merchant accepted the INTERNETMARKE terms when linking the Portokasse (every purchase needs it).
+  await acceptTerms(db, { shopId: shop.id, acceptedBy: "bench", now: new Date() });
   // What the merchant's visit to the preview left behind: the price list and the Portokasse catalog.
   await productCatalogForUse(db, im, new Date());
   const linked = await portokasseFor(db, im, shop.id, BENCH_ENCRYPTION_KEY);

@@ -18,6 +18,7 @@ import { createBatch } from "~/franking/create-batch.server";
 import { kickFrankingWorkers, startFrankingWorker, type FrankingWorker } from "~/franking/worker.server";
 import { createInternetmarkeClient } from "~/internetmarke";
 import { portokasseFor } from "~/portokasse/connection.server";
+import { acceptTerms } from "~/terms/terms.server";
 import type { AdminGraphql } from "~/shopify/graphql.server";
 import { IM_BASE_PATH, PRODUCTS_BASE_PATH } from "../../test/simulators/internetmarke";
 import { adminOver, sampleRss } from "../app-process";
@@ -61,6 +62,7 @@ async function setUp(shops: BenchShop[]): Promise<void> {
           passwordCiphertext: encryptSecret(shop.password, BENCH_ENCRYPTION_KEY, row.id),
         },
       });
+      await acceptTerms(db, { shopId: row.id, acceptedBy: "bench", now: new Date() });
       const linked = await portokasseFor(db, im, row.id, BENCH_ENCRYPTION_KEY);
       if (!linked) throw new Error(`The Portokasse of ${shop.domain} is not linked`);
       await portokasseCatalogForUse(db, row.id, linked.kasse, new Date());
