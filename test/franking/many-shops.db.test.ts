@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createBatch } from "~/franking/create-batch.server";
+import { acceptTerms } from "~/terms/terms.server";
 import { countRequests, MERCHANT } from "../support/internetmarke-sim";
 import { createMigratedDatabase, postgresAvailable, type TestDatabase } from "../support/databases";
 import { runChild } from "./child";
@@ -50,6 +51,7 @@ describe.skipIf(!postgresAvailable())("two worker processes on one PostgreSQL, t
       env.addMerchant({ username, password: MERCHANT.password, balanceCents: 10_000 });
       const added = env.fake.addShop({ shopDomain: `many-${s}.myshopify.com` });
       const row = await db.shop.create({ data: { domain: added.shopDomain } });
+      await acceptTerms(db, { shopId: row.id, acceptedBy: "test", now: env.clock.now() });
       const state = env.fake.shop(added.shopDomain);
       // The first shop has four batches, every other shop one: the first must not hold the others up.
       const batchIds: string[] = [];
