@@ -202,7 +202,10 @@ describe("orders/create and orders/paid", () => {
     const body = JSON.stringify({
       id: 9001,
       admin_graphql_api_id: "gid://shopify/Order/9001",
+      name: "#9001",
+      line_items: [{ id: 1 }],
       financial_status: "paid",
+      created_at: new Date().toISOString(),
       cancelled_at: null,
     });
     const request = new Request(`${TEST_APP.appUrl}/webhooks`, {
@@ -216,6 +219,7 @@ describe("orders/create and orders/paid", () => {
         "X-Shopify-API-Version": "2026-10",
         "X-Shopify-Webhook-Id": `wh-${Math.random()}`,
         "X-Shopify-Event-Id": `ev-${Math.random()}`,
+        "X-Shopify-Triggered-At": new Date().toISOString(),
       },
     });
     const { action } = await import("~/routes/webhooks");

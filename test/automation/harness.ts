@@ -5,6 +5,7 @@
  * webhooks route (HMAC checked by authenticate.webhook), and the run uses `appAutomationDeps` with the
  * simulated clock.
  */
+import { acceptTerms } from "~/terms/terms.server";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import type { AutomationDeps } from "~/automation/run.server";
@@ -73,7 +74,12 @@ export function useAutomation(provider: DatabaseProvider): AutomationEnv {
     webhookFetch: (request) => {
       if (!webhookAction) throw new Error("webhooks route not loaded");
       const action = webhookAction;
-      return responseOf(() => action({ request, params: {}, context: {} }));
+      // The fake runs on the simulator's clock (2025) while the route checks a delivery's freshness against
+      // the real one: the delivery is stamped with the real time it is sent at, as Shopify stamps it.
+      const headers = new Headers(request.headers);
+      headers.set("X-Shopify-Triggered-At", new Date().toISOString());
+      const stamped = new Request(request, { headers });
+      return responseOf(() => action({ request: stamped, params: {}, context: {} }));
     },
   });
   let origin = "";
@@ -122,6 +128,8 @@ export function useAutomation(provider: DatabaseProvider): AutomationEnv {
       data: { id: `offline_${SHOP}`, shop: SHOP, state: "", accessToken: token, scope: SCOPES.join(",") },
     });
     shopId = (await theDb().shop.create({ data: { domain: SHOP, settings: JSON.stringify(SETTINGS) } })).id;
+    // The merchant accepted the INTERNETMARKE terms (every purchase path needs it, app/terms).
+    await acceptTerms(theDb(), { shopId, acceptedBy: "test", now: sim.clock.now() });
     await theDb().portokasseAccount.create({
       data: {
         shopId,
