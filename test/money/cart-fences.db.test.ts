@@ -16,14 +16,23 @@ describeEachDatabase("cart state fences", (database) => {
 
   async function firstCart(batchId: string) {
     const batch = await env.db().frankingBatch.findUniqueOrThrow({ where: { id: batchId } });
-    const cart = await env.db().frankingCart.findFirstOrThrow({ where: { batchId }, orderBy: { sequence: "asc" } });
+    const cart = await env
+      .db()
+      .frankingCart.findFirstOrThrow({ where: { batchId }, orderBy: { sequence: "asc" } });
     return { batch, cart };
   }
 
   it("PLANNED -> INITIALIZED happens once: a stale PLANNED copy neither stores a second shopOrderId nor buys", async () => {
     const batchId = await env.create(env.orders(2));
     const { batch, cart: planned } = await firstCart(batchId);
-    const stopAfterId = runContext(env, { hooks: { at: (point) => { if (point === "after-shop-order-id") throw new Stopped(); } } });
+    const stopAfterId = runContext(env, {
+      hooks: {
+        at: (point, detail) => {
+          if (point === "after-shop-order-id" && detail.cartId === planned.id && detail.batchId === batchId)
+            throw new Stopped();
+        },
+      },
+    });
     await expect(advanceCart(stopAfterId, batch, planned)).rejects.toBeInstanceOf(Stopped);
     const initialized = await env.db().frankingCart.findUniqueOrThrow({ where: { id: planned.id } });
     expect(initialized.state).toBe("INITIALIZED");
@@ -37,7 +46,14 @@ describeEachDatabase("cart state fences", (database) => {
   it("INITIALIZED -> CHECKOUT_SENT happens once: a stale INITIALIZED copy sends no second checkout", async () => {
     const batchId = await env.create(env.orders(2));
     const { batch, cart } = await firstCart(batchId);
-    const stopAfterCheckout = runContext(env, { hooks: { at: (point) => { if (point === "after-checkout") throw new Stopped(); } } });
+    const stopAfterCheckout = runContext(env, {
+      hooks: {
+        at: (point, detail) => {
+          if (point === "after-checkout" && detail.cartId === cart.id && detail.batchId === batchId)
+            throw new Stopped();
+        },
+      },
+    });
     await expect(advanceCart(stopAfterCheckout, batch, cart)).rejects.toBeInstanceOf(Stopped);
     const sent = await env.db().frankingCart.findUniqueOrThrow({ where: { id: cart.id } });
     expect(sent.state).toBe("CHECKOUT_SENT");
@@ -46,7 +62,10 @@ describeEachDatabase("cart state fences", (database) => {
     const staleCopy = { ...sent, state: "INITIALIZED", checkoutSentAt: null };
     await expect(advanceCart(runContext(env), batch, staleCopy)).rejects.toBeInstanceOf(LeaseLostError);
     expect(countRequests(env.sim, "POST", "/app/shoppingcart/pdf")).toBe(1);
-    expect(await env.db().frankingCart.findUniqueOrThrow({ where: { id: cart.id } })).toMatchObject({ state: "CHECKOUT_SENT", checkoutSentAt: sent.checkoutSentAt });
+    expect(await env.db().frankingCart.findUniqueOrThrow({ where: { id: cart.id } })).toMatchObject({
+      state: "CHECKOUT_SENT",
+      checkoutSentAt: sent.checkoutSentAt,
+    });
 
     // The batch still finishes from there: reconciled, bought once.
     expect(await settle(env, batchId)).toBe("DONE");
@@ -62,19 +81,42 @@ describeEachDatabase("cart state fences", (database) => {
     const answer = await ctx.portokasse.retrieveCart(bought.shopOrderId ?? "");
     if (!answer.bought) throw new Error("the simulator lost the cart");
     const before = {
-      orders: await env.db().frankingOrder.findMany({ where: { batchId }, orderBy: { position: "asc" }, select: { status: true, error: true } }),
+      orders: await env
+        .db()
+        .frankingOrder.findMany({
+          where: { batchId },
+          orderBy: { position: "asc" },
+          select: { status: true, error: true },
+        }),
       vouchers: await env.db().voucher.count({ where: { batchId } }),
-      tasks: await env.db().fulfillmentTask.findMany({ where: { batchId }, select: { state: true, attempts: true } }),
+      tasks: await env
+        .db()
+        .fulfillmentTask.findMany({ where: { batchId }, select: { state: true, attempts: true } }),
     };
     env.clock.advance(60_000);
 
     await recordBought(ctx, env.shop.id, { ...bought, state: "CHECKOUT_SENT" }, answer.cart);
 
-    expect(await env.db().frankingCart.findUniqueOrThrow({ where: { id: bought.id } })).toMatchObject({ state: "BOUGHT", boughtAt: bought.boughtAt });
-    expect(await env.db().frankingOrder.findMany({ where: { batchId }, orderBy: { position: "asc" }, select: { status: true, error: true } })).toEqual(before.orders);
+    expect(await env.db().frankingCart.findUniqueOrThrow({ where: { id: bought.id } })).toMatchObject({
+      state: "BOUGHT",
+      boughtAt: bought.boughtAt,
+    });
+    expect(
+      await env
+        .db()
+        .frankingOrder.findMany({
+          where: { batchId },
+          orderBy: { position: "asc" },
+          select: { status: true, error: true },
+        }),
+    ).toEqual(before.orders);
     expect(before.orders.map((o) => o.status)).toEqual(["FULFILLED", "FULFILLED"]);
     expect(await env.db().voucher.count({ where: { batchId } })).toBe(before.vouchers);
-    expect(await env.db().fulfillmentTask.findMany({ where: { batchId }, select: { state: true, attempts: true } })).toEqual(before.tasks);
+    expect(
+      await env
+        .db()
+        .fulfillmentTask.findMany({ where: { batchId }, select: { state: true, attempts: true } }),
+    ).toEqual(before.tasks);
     await env.expectMoneyMatches();
   });
 });

@@ -38,7 +38,8 @@ function checkedBeforeTheOtherInserted(db: Db): Db {
   return new Proxy(db, {
     get(target, prop, receiver) {
       if (prop !== "$transaction") return Reflect.get(target, prop, receiver);
-      return (fn: (tx: object) => Promise<unknown>, options?: object) => target.$transaction((tx) => fn(txProxy(tx)), options);
+      return (fn: (tx: object) => Promise<unknown>, options?: object) =>
+        target.$transaction((tx) => fn(txProxy(tx)), options);
     },
   });
 }
@@ -53,14 +54,26 @@ describeEachDatabase("one checkout's outcomes", (database) => {
     const loser = await createBatch(checkedBeforeTheOtherInserted(env.db()), input);
     expect(winner.queued).toBe(3);
     expect(loser.queued).toBe(0);
-    expect(loser.skipped.map((s) => s.reason)).toEqual(["in_other_batch", "in_other_batch", "in_other_batch"]);
+    expect(loser.skipped.map((s) => s.reason)).toEqual([
+      "in_other_batch",
+      "in_other_batch",
+      "in_other_batch",
+    ]);
     const claims = await env.db().frankingClaim.findMany({ where: { shopId: env.shop.id } });
     expect(claims.map((c) => c.batchId)).toEqual([winner.batchId, winner.batchId, winner.batchId]);
-    expect(await env.db().frankingBatch.findUniqueOrThrow({ where: { id: loser.batchId } })).toMatchObject({ status: "DONE", totalCents: 0 });
+    expect(await env.db().frankingBatch.findUniqueOrThrow({ where: { id: loser.batchId } })).toMatchObject({
+      status: "DONE",
+      totalCents: 0,
+    });
   });
 
   it("a balance exactly equal to the batch total buys", async () => {
-    env.sim.addAccount({ ...MERCHANT, balanceCents: 3 * STANDARDBRIEF.priceCents, serialNumber: "AF188FFFFF", approvedApps: ["frankiermeister-app"] });
+    env.sim.addAccount({
+      ...MERCHANT,
+      balanceCents: 3 * STANDARDBRIEF.priceCents,
+      serialNumber: "AF188FFFFF",
+      approvedApps: ["frankiermeister-app"],
+    });
     const batchId = await env.create(env.orders(3));
     expect(await settle(env, batchId)).toBe("DONE");
     const batch = await env.db().frankingBatch.findUniqueOrThrow({ where: { id: batchId } });
@@ -93,7 +106,9 @@ describeEachDatabase("one checkout's outcomes", (database) => {
     expect(batch.status).toBe("DONE");
     const carts = await env.db().frankingCart.findMany({ where: { batchId } });
     expect(carts.map((c) => c.state)).toEqual(["BOUGHT"]);
-    const lookups = env.sim.requests.filter((r) => r.method === "GET" && /\/app\/shoppingcart\/\d+$/.test(r.path));
+    const lookups = env.sim.requests.filter(
+      (r) => r.method === "GET" && /\/app\/shoppingcart\/\d+$/.test(r.path),
+    );
     const sentAt = carts[0]?.checkoutSentAt?.getTime() ?? 0;
     expect(lookups.map((r) => r.at.getTime() - sentAt)).toEqual([1_000]);
     // Whatever was still held lands now: nothing was bought a second time.

@@ -122,7 +122,12 @@ export class FaultController implements Faults {
   }
 
   commitAfterTimeout(count: number, opts: { afterMs: number; path?: PathMatcher; method?: string }): void {
-    this.lateCommits.push({ remaining: positiveCount(count), afterMs: opts.afterMs, path: opts.path, method: opts.method });
+    this.lateCommits.push({
+      remaining: positiveCount(count),
+      afterMs: opts.afterMs,
+      path: opts.path,
+      method: opts.method,
+    });
   }
 
   resendByGateway(count: number, opts: { path?: PathMatcher; method?: string } = {}): void {

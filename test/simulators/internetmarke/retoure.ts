@@ -155,7 +155,9 @@ export function handleRetoureState(ctx: SimContext, account: Account): Response 
       retourePrice: r.accepted.slice(0, r.processed).reduce((sum, v) => sum + v.priceCents, 0),
       creationDate: formatCreationDate(r.createdAt),
       serialnumber: account.serialNumber,
-      refundedVouchers: r.accepted.slice(0, r.processed).map((v) => ({ voucherId: v.voucherId, trackId: v.trackId ?? "" })),
+      refundedVouchers: r.accepted
+        .slice(0, r.processed)
+        .map((v) => ({ voucherId: v.voucherId, trackId: v.trackId ?? "" })),
       notRefundedVouchers: r.rejected.map((v) => ({ voucherId: v.voucherId, trackId: v.trackId ?? "" })),
     }));
   return json({ RetrieveRetoureStateResponse: states });

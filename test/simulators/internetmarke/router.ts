@@ -125,7 +125,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function contextOf(core: Core, request: Request): SimContext {
   const url = new URL(request.url);
-  return { state: core.state, config: core.config, request, url, origin: url.origin, retoureInParts: () => core.faults.takeRetoureInParts() };
+  return {
+    state: core.state,
+    config: core.config,
+    request,
+    url,
+    origin: url.origin,
+    retoureInParts: () => core.faults.takeRetoureInParts(),
+  };
 }
 
 /** Carries out the held requests whose time has come (their answers go nowhere). */
@@ -158,7 +165,11 @@ export async function dispatch(core: Core, request: Request): Promise<Outcome> {
   settleRetoures(core.state, core.config.now());
   const lateAfterMs = core.faults.takeLateCommit(target);
   if (lateAfterMs !== undefined) {
-    core.late.push({ at: new Date(core.config.now().getTime() + lateAfterMs), request: request.clone(), target });
+    core.late.push({
+      at: new Date(core.config.now().getTime() + lateAfterMs),
+      request: request.clone(),
+      target,
+    });
     return { kind: "hold" };
   }
   if (core.faults.takeResend(target)) {
