@@ -14,14 +14,8 @@ import { classifyCatalog } from "./classify";
 import { LETTER_FORMATS } from "./formats";
 import { describeZone, HOME_COUNTRY, zoneOf } from "./countries";
 import { CN22_MAX_VALUE_EUR_CENTS, customsDecision } from "./customs";
-import {
-  capacityOf,
-  choosePackaging,
-  findOverride,
-  requiredRegisteredMail,
-  serviceNamedBy,
-  SERVICE_STRENGTH,
-} from "./rules";
+import { capacityOf, choosePackaging, findOverride, serviceNamedBy, SERVICE_STRENGTH } from "./rules";
+import { resolveService } from "./services";
 import { decimalGrams, describeCriteria, grams, listTitles, SERVICE_LABEL, size } from "./text";
 import type {
   CatalogProduct,
@@ -275,63 +269,4 @@ function paidServiceCheck(product: ClassifiedProduct, c: Context): void {
   c.notes.push(
     `the customer paid for ${SERVICE_LABEL[paid]} ("${c.order.shippingLine?.title ?? ""}"), ${product.name} has none`,
   );
-}
-
-type ServiceChoice =
-  | { ok: true; required: RegisteredMail | null; notes: string[]; flags: string[]; notices: MappingNotice[] }
-  | { ok: false; failure: MappingFailure };
-
-/**
- * Abroad there is no Einwurf and, unless the price list has one, no Rückschein. The rule says what then:
- * substitute Einschreiben (flagged, default) or leave the order out for the merchant to decide.
- */
-function resolveService(
-  order: OrderForMapping,
-  settings: MappingSettings,
-  shipment: Shipment,
-  products: readonly ClassifiedProduct[],
-  countryCode: string,
-): ServiceChoice {
-  const rule = requiredRegisteredMail(order, settings);
-  const none = { ok: true as const, notes: [], flags: [], notices: [] };
-  if (!rule) return { ...none, required: null };
-  const criteria = rule.builtIn
-    ? `shipping method named "${rule.shippingMethod ?? ""}"`
-    : describeCriteria(rule, order.currencyCode);
-  const notes = [`${SERVICE_LABEL[rule.service]} by rule (${criteria})`];
-  if (shipment.transport === "national") return { ...none, notes, required: rule.service };
-  const rueckscheinAbroad = products.some(
-    (p) => p.transport === "international" && p.registeredMail === "EINSCHREIBEN_RUECKSCHEIN",
-  );
-  const unavailable =
-    rule.service === "EINSCHREIBEN_EINWURF" ||
-    (rule.service === "EINSCHREIBEN_RUECKSCHEIN" && !rueckscheinAbroad);
-  if (!unavailable) return { ...none, notes, required: rule.service };
-  const values = { service: rule.service, substitute: "EINSCHREIBEN", country: countryCode, rule: criteria };
-  if (rule.whenUnavailable === "leave-out") {
-    return {
-      ok: false,
-      failure: fail(
-        "service-unavailable",
-        `${SERVICE_LABEL[rule.service]} (rule: ${criteria}) does not exist for letters to ${countryCode}; ` +
-          "the rule says to leave the order out instead of sending it as Einschreiben",
-        "service-unavailable",
-        values,
-      ),
-    };
-  }
-  const flag =
-    rule.service === "EINSCHREIBEN_EINWURF" ? "einwurf-unavailable-abroad" : "rueckschein-unavailable-abroad";
-  notes.push(
-    rule.service === "EINSCHREIBEN_EINWURF"
-      ? "Einschreiben Einwurf is not available abroad, upgraded to Einschreiben"
-      : "Rückschein is not available abroad, sent as Einschreiben",
-  );
-  return {
-    ok: true,
-    required: "EINSCHREIBEN",
-    notes,
-    flags: [flag],
-    notices: [{ code: "service-substituted", values }],
-  };
 }

@@ -120,6 +120,30 @@ describe("settings routes", () => {
     expect((await call("packaging")).presets).toHaveLength(5); // the default presets (issue 13.4)
   });
 
+  it("saves a packaging's capacity (empty: derived) and the packaging choice (issue 13.4)", async () => {
+    const preset = (i: number, id: string, maxContentG: string) => ({
+      [`packagingPresets.${i}.id`]: id,
+      [`packagingPresets.${i}.name`]: id.toUpperCase(),
+      [`packagingPresets.${i}.tareG`]: "5",
+      [`packagingPresets.${i}.lengthMm`]: "220",
+      [`packagingPresets.${i}.widthMm`]: "110",
+      [`packagingPresets.${i}.heightMm`]: "5",
+      [`packagingPresets.${i}.maxContentG`]: maxContentG,
+    });
+    const saved = await call("packaging", {
+      ...preset(0, "dl", "12"),
+      ...preset(1, "dl2", ""),
+      defaultPackagingId: "dl",
+      packagingChoice: "default",
+    });
+    expect(saved).toEqual({ ok: true, errors: [] });
+    const page = await call("packaging");
+    expect(page.presets.map((p: { maxContentG: number | null }) => p.maxContentG)).toEqual([12, null]);
+    expect(page.packagingChoice).toBe("default");
+    const wrong = await call("packaging", { ...preset(0, "dl", "-1"), defaultPackagingId: "dl" });
+    expect(wrong.errors.map((e: { path: string }) => e.path)).toEqual(["packagingPresets.0.maxContentG"]);
+  });
+
   it("labels thresholds with the shop's currency as Shopify reports it, and keeps the per-rule choice (issue 16)", async () => {
     expect((await call("rules")).currency).toBe("EUR");
     fake.shop(DEMO_SHOP_DOMAIN).info.currencyCode = "CHF";
