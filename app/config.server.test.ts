@@ -47,3 +47,38 @@ describe("parseConfig", () => {
     }
   });
 });
+
+describe("keys and local-only settings", () => {
+  const { ENCRYPTION_KEY: _single, ...withoutKey } = valid;
+  const ring = `k2:${"b".repeat(64)},k1:${"a".repeat(64)}`;
+
+  it("takes the keyring ENCRYPTION_KEYS, or one ENCRYPTION_KEY as the ring of key 0", () => {
+    expect(parseConfig({ ...withoutKey, ENCRYPTION_KEYS: ring }).ENCRYPTION_KEY).toBe(ring);
+    expect(parseConfig(valid).ENCRYPTION_KEY).toBe(`0:${"a".repeat(64)}`);
+  });
+
+  it("names a malformed or missing keyring in one line", () => {
+    expect(() => parseConfig({ ...withoutKey, ENCRYPTION_KEYS: "k1:short" })).toThrow(
+      /^Configuration error: ENCRYPTION_KEYS is malformed; expected each key as id:hex/,
+    );
+    expect(() => parseConfig(withoutKey)).toThrow(/^Configuration error: ENCRYPTION_KEYS is missing/);
+  });
+
+  it("refuses SHOPIFY_ADMIN_API_ORIGIN and APP_BRIDGE_URL unless local mode or the test runner is on", () => {
+    const local = {
+      ...valid,
+      SHOPIFY_ADMIN_API_ORIGIN: "http://127.0.0.1:9",
+      APP_BRIDGE_URL: "http://127.0.0.1:9/ab.js",
+    };
+    expect(() => parseConfig(local)).toThrow(
+      "Configuration error: SHOPIFY_ADMIN_API_ORIGIN and APP_BRIDGE_URL are for local mode and tests only; unset them in production.",
+    );
+    expect(() => parseConfig({ ...valid, APP_BRIDGE_URL: "http://127.0.0.1:9/ab.js" })).toThrow(
+      /APP_BRIDGE_URL is for local mode and tests only; unset it/,
+    );
+    expect(parseConfig({ ...local, FRANKIERMEISTER_LOCAL_MODE: "1" }).SHOPIFY_ADMIN_API_ORIGIN).toBe(
+      "http://127.0.0.1:9",
+    );
+    expect(parseConfig({ ...local, VITEST: "true" }).APP_BRIDGE_URL).toBe("http://127.0.0.1:9/ab.js");
+  });
+});

@@ -57,7 +57,7 @@ describeEachDatabase("the Portokasse connection", (database) => {
     expect(JSON.stringify(result)).not.toContain(MERCHANT.password);
     const row = await database().db.portokasseAccount.findUniqueOrThrow({ where: { shopId } });
     expect(row.passwordCiphertext).not.toContain(MERCHANT.password);
-    expect(row.passwordCiphertext).toMatch(/^v1:/);
+    expect(row.passwordCiphertext).toMatch(/^v2:0:/); // the keyring's form, key id 0 (ADR 010)
     expect(decryptSecret(row.passwordCiphertext, KEY, shopId)).toBe(MERCHANT.password);
     expect(() => decryptSecret(row.passwordCiphertext, KEY, "another-shop")).toThrow();
     expect(row.balanceCheckedAt).toEqual(env.clock.now());

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Db } from "~/db.server";
 import { isUniqueViolation } from "~/db/errors";
 
-/** What the webhook handlers need from shopify-app-remix's authenticate.webhook context. */
+/** A delivery that receiveWebhook (receive.server.ts) has verified: payload parsed with its topic's schema. */
 export interface WebhookDelivery {
   shop: string;
   topic: string;
