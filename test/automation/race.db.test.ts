@@ -88,5 +88,5 @@ describe.skipIf(!postgresAvailable())("automatic franking with two app processes
     await env.buy();
     expect(await env.frankedOrders()).toEqual([...matching].sort());
     await expectLedgerMatches(env);
-  });
+  }, 120_000);
 });

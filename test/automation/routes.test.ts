@@ -64,16 +64,14 @@ describe("Settings → Automatik", () => {
       expect.objectContaining({ status: "DONE", batchId: batch.batchId, orderCount: 1 }),
     ]);
     // Another shop cannot dismiss it; this shop can.
-    await env
-      .db()
-      .session.create({
-        data: {
-          id: "offline_andere-shop.myshopify.com",
-          shop: "andere-shop.myshopify.com",
-          state: "",
-          accessToken: "x",
-        },
-      });
+    await env.db().session.create({
+      data: {
+        id: "offline_andere-shop.myshopify.com",
+        shop: "andere-shop.myshopify.com",
+        state: "",
+        accessToken: "x",
+      },
+    });
     await call(
       page.action,
       PATH,
@@ -91,5 +89,5 @@ describe("Settings → Automatik", () => {
       message: "automation.runNow.paused",
     });
     expect((await call(page.loader, PATH)).paused).toBe(true);
-  });
+  }, 60_000);
 });
