@@ -24,6 +24,8 @@ const SHOPIFY: Record<string, { key: MessageKey; tone: Tone }> = {
   PENDING: { key: "shopifyState.PENDING", tone: "info" },
   DONE: { key: "shopifyState.DONE", tone: "success" },
   FAILED: { key: "shopifyState.FAILED", tone: "critical" },
+  // The franking was undone before it was written to Shopify (app/undo).
+  UNDONE: { key: "shopifyState.UNDONE", tone: "warning" },
 };
 
 type Translate = (key: MessageKey) => string;

@@ -4,6 +4,9 @@ export const undoMessages = {
     "nav.undo": "Undo franking",
     "nav.bookkeeping": "Bookkeeping",
     "refunds.source.UNDO": "Franking undone",
+    "shopifyState.UNDONE": "Not written: franking undone",
+    "undo.reason.being_fulfilled":
+      "{order}: the fulfillment is being written to Shopify right now. Try again in a minute.",
     "undo.title": "Undo franking",
     "undo.intro":
       "Undoing a franked order cancels the app's fulfillment in Shopify, removes the tag and asks Deutsche Post to refund the stamp (Retoure). Possible within 14 days of purchase, and only while the letter has not been handed over.",
@@ -87,6 +90,9 @@ export const undoMessages = {
     "nav.undo": "Frankierung stornieren",
     "nav.bookkeeping": "Buchhaltung",
     "refunds.source.UNDO": "Frankierung storniert",
+    "shopifyState.UNDONE": "Nicht übertragen: Frankierung storniert",
+    "undo.reason.being_fulfilled":
+      "{order}: Der Versand wird gerade an Shopify übertragen. Bitte in einer Minute erneut versuchen.",
     "undo.title": "Frankierung stornieren",
     "undo.intro":
       "Beim Stornieren einer Frankierung storniert die App ihren Versand in Shopify, entfernt das Tag und beantragt bei der Deutschen Post die Erstattung der Marke (Retoure). Möglich innerhalb von 14 Tagen nach dem Kauf und nur, solange der Brief nicht eingeliefert ist.",

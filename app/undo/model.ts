@@ -5,7 +5,7 @@
 import { withinWindow } from "~/refunds/model";
 
 /** Why an order cannot be undone. */
-export const UNDO_REFUSALS = ["not_franked", "window_expired", "handed_over"] as const;
+export const UNDO_REFUSALS = ["not_franked", "window_expired", "handed_over", "being_fulfilled"] as const;
 export type UndoRefusal = (typeof UNDO_REFUSALS)[number];
 
 /**

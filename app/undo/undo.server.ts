@@ -67,6 +67,20 @@ async function claimUndo(
   }
 }
 
+/** True when no write-back of this order is pending any more (none, or it was stopped now). */
+async function stopPendingFulfillment(db: Db, batchOrderId: string, now: Date): Promise<boolean> {
+  const task = await db.fulfillmentTask.findUnique({
+    where: { batchOrderId },
+    select: { id: true, state: true },
+  });
+  if (task?.state !== "PENDING") return true;
+  const stopped = await db.fulfillmentTask.updateMany({
+    where: { id: task.id, state: "PENDING", nextAttemptAt: { gt: now } },
+    data: { state: "UNDONE", lastError: "franking undone" },
+  });
+  return stopped.count === 1;
+}
+
 /** Files the stamp's Retoure (once: Refund.voucherId is unique) and marks the undo as filed. */
 export async function fileUndoRefund(
   db: Db,
@@ -109,6 +123,12 @@ async function undoOne(deps: UndoDeps, shopId: string, orderId: string, now: Dat
     // Checked before any money moves; an undo already filed is only finished.
     const reason = refusalFor({ boughtAt: voucher.boughtAt, now, fulfillment });
     if (reason) return { ...base, result: "refused", reason };
+  }
+  if (!existing || existing.state === "OFFERED") {
+    // A write-back to Shopify that has not happened yet must not happen after the undo: it is stopped,
+    // unless it is due now (a worker may be writing it this moment), then the merchant asks again shortly.
+    const stopped = await stopPendingFulfillment(db, franked.id, now);
+    if (!stopped) return { ...base, result: "refused", reason: "being_fulfilled" };
   }
   const { row } = existing
     ? { row: existing }

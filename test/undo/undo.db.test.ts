@@ -139,4 +139,42 @@ describeEachDatabase("undo a franked order in one step", (database) => {
     expect(countRequests(env.sim, "POST", "/app/retoure")).toBe(1);
     await env.expectMoneyReconciles();
   });
+
+  it("stops a write-back to Shopify that is still waiting, and asks again while one is due", async () => {
+    const orders = env.openOrders(2);
+    const cart = await env.buy(orders);
+    const db = env.db();
+    const now = env.clock.now();
+    for (const [i, v] of cart.vouchers.entries()) {
+      const row = await db.voucher.findUniqueOrThrow({ where: { voucherId: v.voucherId } });
+      // The first waits for its retry in a minute; the second is due now (a worker may be writing it).
+      await db.fulfillmentTask.create({
+        data: {
+          batchOrderId: row.batchOrderId,
+          batchId: row.batchId,
+          shopId: env.shop.id,
+          orderId: v.orderId,
+          nextAttemptAt: new Date(now.getTime() + (i === 0 ? 60_000 : 0)),
+          attempts: 1,
+        },
+      });
+    }
+    const [waiting, due] = orders;
+    const outcomes = await undo([waiting?.orderId ?? "", due?.orderId ?? ""]);
+    expect(outcomes.map((o) => (o.result === "refused" ? o.reason : o.result))).toEqual([
+      "undone",
+      "being_fulfilled",
+    ]);
+    const tasks = await db.fulfillmentTask.findMany({ orderBy: { nextAttemptAt: "asc" } });
+    expect(tasks.map((t) => [t.orderId, t.state])).toEqual([
+      [due?.orderId, "PENDING"],
+      [waiting?.orderId, "UNDONE"],
+    ]);
+    expect(env.fake.shop(env.shop.domain).requireOrder(waiting?.orderId ?? "").fulfillments).toEqual([]);
+    await env.settle();
+    expect(await db.refund.findMany({ select: { orderId: true, state: true } })).toEqual([
+      { orderId: waiting?.orderId, state: "REFUNDED" },
+    ]);
+    await env.expectMoneyReconciles();
+  });
 });
