@@ -96,7 +96,7 @@ export function TopUpCard(props: {
             </Text>
             <DataTable
               columnContentTypes={["text", "numeric", "text"]}
-              headings={["", t("topup.amount"), ""]}
+              headings={[t("topup.col.date"), t("topup.amount"), t("topup.col.state")]}
               rows={props.topUps.map((row) => [
                 formatDateTime(row.createdAt, locale),
                 formatEuro(row.amountCents, locale),

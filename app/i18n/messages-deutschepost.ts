@@ -53,6 +53,9 @@ export const deutschePostMessages = {
     "topup.fromBatch": "Top up the Portokasse",
     "topup.resume": "Buy the remaining orders now",
     "topup.resumed": "A new batch with the remaining orders was started.",
+    "frank.problem.nothing_to_resume": "This batch has no orders left to buy.",
+    "topup.col.date": "Date",
+    "topup.col.state": "State",
     "terms.title": "INTERNETMARKE terms",
     "terms.intro":
       "Stamps are bought from Deutsche Post AG under its General Terms and Conditions for the INTERNETMARKE. Before the first purchase, please read and accept them here.",
@@ -137,6 +140,9 @@ export const deutschePostMessages = {
     "topup.fromBatch": "Portokasse aufladen",
     "topup.resume": "Restliche Bestellungen jetzt kaufen",
     "topup.resumed": "Ein neuer Stapel mit den restlichen Bestellungen wurde gestartet.",
+    "frank.problem.nothing_to_resume": "Dieser Stapel hat keine Bestellungen mehr zu kaufen.",
+    "topup.col.date": "Datum",
+    "topup.col.state": "Stand",
     "terms.title": "AGB INTERNETMARKE",
     "terms.intro":
       "Die Marken werden bei der Deutschen Post AG zu ihren Allgemeinen Geschäftsbedingungen für die INTERNETMARKE gekauft. Bitte lesen und akzeptieren Sie diese hier vor dem ersten Kauf.",

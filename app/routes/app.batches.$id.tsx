@@ -1,9 +1,10 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import {
   Badge,
   Banner,
   BlockStack,
+  Button,
   Card,
   DataTable,
   Layout,
@@ -20,6 +21,12 @@ import { config } from "~/config.server";
 import { db } from "~/db.server";
 import { resolveLocale, translator } from "~/i18n";
 import { authenticate } from "~/shopify.server";
+import { appDeps } from "~/app-deps.server";
+import { translateDynamic } from "~/i18n/keys";
+import { PriceChangeCard } from "~/components/PriceChangeCard";
+import { TopUpCard } from "~/components/TopUpCard";
+import { batchMoney, confirmBatchPrices, resumeStoppedBatch } from "~/topup/batch-page.server";
+import { topUpAction } from "~/topup/page.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -32,11 +39,29 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     now: new Date(),
   });
   if (!data) throw new Response(translator(locale)("batch.notFound"), { status: 404 });
-  return { ...data, locale };
+  return { ...data, money: await batchMoney(appDeps(), session.shop, params.id ?? ""), locale };
+};
+
+/** New prices confirmed, a top-up (after the merchant confirmed it), or the one-click resume after it. */
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const { admin, session } = await authenticate.admin(request);
+  const form = await request.formData();
+  const intent = String(form.get("_action"));
+  const batchId = params.id ?? "";
+  if (intent === "confirm-prices") return { intent, ok: await confirmBatchPrices(appDeps(), session.shop, batchId) };
+  if (intent === "resume") {
+    const resumed = await resumeStoppedBatch(appDeps(), admin, session.shop, batchId);
+    if (resumed.ok) throw redirect(`/app/batches/${encodeURIComponent(resumed.batchId)}`);
+    return { intent, ok: false, problem: resumed.problem };
+  }
+  const who = session.onlineAccessInfo?.associated_user.email ?? session.shop;
+  return { intent: "top-up", ...(await topUpAction(appDeps(), session.shop, form, who)) };
 };
 
 export default function BatchPage() {
-  const { batch, links, locale } = useLoaderData<typeof loader>();
+  const { batch, links, money, locale } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const topUpAnswer = answer && "topUp" in answer ? answer : null;
   const t = translator(locale);
   const progress = useLiveBatch(batch);
 
@@ -94,6 +119,35 @@ export default function BatchPage() {
                 ? t("batch.stopped.funds", { missing: euro(batch.missingCents) })
                 : t("batch.stopped.other", { reason: batch.error ?? batch.stopReason })}
             </Banner>
+          </Layout.Section>
+        ) : null}
+        {money.priceChange ? (
+          <Layout.Section>
+            <PriceChangeCard change={money.priceChange} locale={locale} />
+          </Layout.Section>
+        ) : null}
+        {money.topUp ? (
+          <Layout.Section>
+            <BlockStack gap="300">
+              <TopUpCard
+                locale={locale}
+                username={money.topUp.username}
+                missingCents={money.topUp.missingCents}
+                result={topUpAnswer?.topUp ?? null}
+                topUps={topUpAnswer?.topUps ?? money.topUp.topUps}
+              />
+              {money.topUp.resumable > 0 ? (
+                <Form method="post">
+                  <input type="hidden" name="_action" value="resume" />
+                  <Button submit variant="primary">
+                    {t("topup.resume")}
+                  </Button>
+                </Form>
+              ) : null}
+              {answer && "problem" in answer && answer.problem && !("topUp" in answer) ? (
+                <Banner tone="critical">{translateDynamic(locale, `frank.problem.${answer.problem}`)}</Banner>
+              ) : null}
+            </BlockStack>
           </Layout.Section>
         ) : null}
         <Layout.Section>

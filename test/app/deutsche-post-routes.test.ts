@@ -23,7 +23,7 @@ const fake = createShopifyFake({ apiKey: TEST_APP.apiKey, apiSecret: TEST_APP.ap
 let database: TestDatabase;
 let db: Db;
 let closeFake: () => Promise<void> = async () => undefined;
-let routes: Record<"portokasse" | "terms" | "batches" | "preview" | "layout", Route>;
+let routes: Record<"portokasse" | "terms" | "batches" | "preview" | "layout" | "batch", Route>;
 let shopId = "";
 
 const SETTINGS = {
@@ -50,6 +50,7 @@ beforeAll(async () => {
     batches: await import("~/routes/api.batches"),
     preview: await import("~/routes/app.preview"),
     layout: await import("~/routes/app"),
+    batch: await import("~/routes/app.batches.$id"),
   };
   db = (await import("~/db.server")).db();
 });
@@ -69,7 +70,7 @@ beforeEach(async () => {
   shopId = (await db.shop.create({ data: { domain: SHOP, settings: JSON.stringify(SETTINGS) } })).id;
 });
 
-async function call(route: Route, path: string, init: { form?: Record<string, string>; json?: unknown } = {}) {
+async function call(route: Route, path: string, init: { form?: Record<string, string>; json?: unknown; params?: Record<string, string> } = {}) {
   const { token } = await getJwt(SHOP.replace(".myshopify.com", ""), TEST_APP.apiKey, TEST_APP.apiSecret);
   const post = init.form !== undefined || init.json !== undefined;
   const request = new Request(`${TEST_APP.appUrl}${path}`, {
@@ -79,7 +80,7 @@ async function call(route: Route, path: string, init: { form?: Record<string, st
   });
   const handler = post ? route.action : route.loader;
   if (!handler) throw new Error(`no handler for ${path}`);
-  return responseOf(() => handler({ request, params: {}, context: {} }));
+  return responseOf(() => handler({ request, params: init.params ?? {}, context: {} }));
 }
 
 const connect = (password: string) =>
@@ -157,5 +158,39 @@ describe("Deutsche Post's availability on every page", () => {
     expect(messages.de["availability.down"]).toBe("Deutsche Post nicht erreichbar – Kauf pausiert");
     expect(messages.en["availability.down"]).toBe("Deutsche Post unreachable – buying paused");
     await db.serviceHealth.deleteMany({});
+  });
+});
+
+describe("the batch page's money actions", () => {
+  const batchRow = (status: string, extra: Record<string, unknown> = {}) =>
+    db.frankingBatch.create({
+      data: { shopId, status, labelFormat: "PDF", layout: "ADDRESS_ZONE", maxPositionsPerCart: 250, tag: "frankiert", ...extra },
+    });
+
+  it("shows new prices side by side and queues the batch again when the merchant confirms them", async () => {
+    const priceChange = { oldTotalCents: 95, newTotalCents: 110, lines: [{ orderName: "#1001", productName: "Standardbrief", oldCents: 95, newCents: 110 }] };
+    const batch = await batchRow("AWAITING_PRICE_CONFIRMATION", { totalCents: 110, priceChange: JSON.stringify(priceChange) });
+    const page = (await (await call(routes.batch, `/app/batches/${batch.id}`, { params: { id: batch.id } })).json()) as Record<string, unknown>;
+    expect(page).toMatchObject({ money: { priceChange } });
+    const confirmed = await call(routes.batch, `/app/batches/${batch.id}`, { form: { _action: "confirm-prices" }, params: { id: batch.id } });
+    expect(await confirmed.json()).toEqual({ intent: "confirm-prices", ok: true });
+    expect(await db.frankingBatch.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({ status: "QUEUED", confirmedTotalCents: 110 });
+  });
+
+  it("a batch stopped for money: top-up offered with the shortfall, then one click starts the orders it did not buy", async () => {
+    expect((await connect(MERCHANT.password)).status).toBe(200);
+    await db.termsAcceptance.create({ data: { shopId, version: INTERNETMARKE_TERMS.version, acceptedBy: "test", acceptedAt: new Date() } });
+    const orderId = `gid://shopify/Order/${fake.shop(SHOP).requireOrder("#1001").id}`;
+    const stopped = await batchRow("INSUFFICIENT_FUNDS", { missingCents: 2_301, stopReason: "insufficient_balance" });
+    await db.frankingOrder.create({ data: { batchId: stopped.id, shopId, orderId, orderName: "#1001", status: "FAILED", error: "insufficient_balance", position: 0 } });
+    const page = (await (await call(routes.batch, `/app/batches/${stopped.id}`, { params: { id: stopped.id } })).json()) as Record<string, unknown>;
+    expect(page).toMatchObject({ money: { priceChange: null, topUp: { username: MERCHANT.username, missingCents: 2_301, resumable: 1 } } });
+    const toppedUp = await call(routes.batch, `/app/batches/${stopped.id}`, { form: { _action: "top-up", amount: "24,00" }, params: { id: stopped.id } });
+    expect(await toppedUp.json()).toMatchObject({ intent: "top-up", topUp: { ok: true, amountCents: 2_400, balanceCents: 12_400 } });
+    const resumed = await call(routes.batch, `/app/batches/${stopped.id}`, { form: { _action: "resume" }, params: { id: stopped.id } });
+    expect(resumed.status).toBe(302);
+    const next = await db.frankingBatch.findFirstOrThrow({ where: { shopId, id: { not: stopped.id }, status: { in: ["QUEUED", "RUNNING"] } }, include: { orders: true } });
+    expect(resumed.headers.get("location")).toBe(`/app/batches/${next.id}`);
+    expect(next.orders.map((o) => o.orderId)).toEqual([orderId]);
   });
 });
