@@ -13,11 +13,18 @@ export function PriceChangeCard({ change, locale }: { change: PriceChange; local
     <Card>
       <BlockStack gap="300">
         <Banner tone="warning" title={t("price.changed.title")}>
-          <p id="price-change">{t("price.changed.text", { old: euro(change.oldTotalCents), new: euro(change.newTotalCents) })}</p>
+          <p id="price-change">
+            {t("price.changed.text", { old: euro(change.oldTotalCents), new: euro(change.newTotalCents) })}
+          </p>
         </Banner>
         <DataTable
           columnContentTypes={["text", "text", "numeric", "numeric"]}
-          headings={[t("price.changed.col.order"), t("price.changed.col.product"), t("price.changed.col.old"), t("price.changed.col.new")]}
+          headings={[
+            t("price.changed.col.order"),
+            t("price.changed.col.product"),
+            t("price.changed.col.old"),
+            t("price.changed.col.new"),
+          ]}
           rows={change.lines.map((l) => [l.orderName, l.productName, euro(l.oldCents), euro(l.newCents)])}
           totals={["", "", euro(change.oldTotalCents), euro(change.newTotalCents)]}
           showTotalsInFooter

@@ -48,7 +48,8 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const form = await request.formData();
   const intent = String(form.get("_action"));
   const batchId = params.id ?? "";
-  if (intent === "confirm-prices") return { intent, ok: await confirmBatchPrices(appDeps(), session.shop, batchId) };
+  if (intent === "confirm-prices")
+    return { intent, ok: await confirmBatchPrices(appDeps(), session.shop, batchId) };
   if (intent === "resume") {
     const resumed = await resumeStoppedBatch(appDeps(), admin, session.shop, batchId);
     if (resumed.ok) throw redirect(`/app/batches/${encodeURIComponent(resumed.batchId)}`);

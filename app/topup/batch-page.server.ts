@@ -20,9 +20,16 @@ export interface BatchMoneyJson {
 
 /** Orders a batch did not buy because the money ran out (their claims were released). */
 const unboughtForMoney = (db: Db, batchId: string) =>
-  db.frankingOrder.findMany({ where: { batchId, status: "FAILED", error: "insufficient_balance" }, select: { orderId: true } });
+  db.frankingOrder.findMany({
+    where: { batchId, status: "FAILED", error: "insufficient_balance" },
+    select: { orderId: true },
+  });
 
-export async function batchMoney(deps: PageDeps, shopDomain: string, batchId: string): Promise<BatchMoneyJson> {
+export async function batchMoney(
+  deps: PageDeps,
+  shopDomain: string,
+  batchId: string,
+): Promise<BatchMoneyJson> {
   const shop = await shopFor(deps.db, shopDomain);
   const batch = await deps.db.frankingBatch.findFirst({ where: { id: batchId, shopId: shop.id } });
   if (!batch) return { priceChange: null, topUp: null };
@@ -41,7 +48,11 @@ export async function batchMoney(deps: PageDeps, shopDomain: string, batchId: st
   };
 }
 
-export async function confirmBatchPrices(deps: PageDeps, shopDomain: string, batchId: string): Promise<boolean> {
+export async function confirmBatchPrices(
+  deps: PageDeps,
+  shopDomain: string,
+  batchId: string,
+): Promise<boolean> {
   const shop = await shopFor(deps.db, shopDomain);
   const confirmed = await confirmNewPrices(deps.db, { shopId: shop.id, batchId });
   if (confirmed) kickFrankingWorkers();
@@ -49,11 +60,22 @@ export async function confirmBatchPrices(deps: PageDeps, shopDomain: string, bat
 }
 
 /** One click after a top-up: a new batch (same label format) with the orders the stopped batch did not buy. */
-export async function resumeStoppedBatch(deps: PageDeps, admin: AdminGraphql, shopDomain: string, batchId: string) {
+export async function resumeStoppedBatch(
+  deps: PageDeps,
+  admin: AdminGraphql,
+  shopDomain: string,
+  batchId: string,
+) {
   const shop = await shopFor(deps.db, shopDomain);
-  const batch = await deps.db.frankingBatch.findFirst({ where: { id: batchId, shopId: shop.id, status: "INSUFFICIENT_FUNDS" } });
+  const batch = await deps.db.frankingBatch.findFirst({
+    where: { id: batchId, shopId: shop.id, status: "INSUFFICIENT_FUNDS" },
+  });
   const orders = batch ? await unboughtForMoney(deps.db, batch.id) : [];
   if (!batch || orders.length === 0) return { ok: false as const, problem: "nothing_to_resume" };
   const labelFormat = batch.labelFormat === "PNG" ? "PNG" : "PDF";
-  return startBatch(admin, shopDomain, { orderIds: orders.map((o) => o.orderId), labelFormat, startPosition: 1 });
+  return startBatch(admin, shopDomain, {
+    orderIds: orders.map((o) => o.orderId),
+    labelFormat,
+    startPosition: 1,
+  });
 }

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appFrame, chromiumAvailable, inBrowser, navigateByAdminNav, type RunningDemo, startDemo } from "./local-mode";
-import { acceptTerms, DEMO_PORTOKASSE } from "./merchant";
+import {
+  appFrame,
+  chromiumAvailable,
+  inBrowser,
+  navigateByAdminNav,
+  type RunningDemo,
+  startDemo,
+} from "./local-mode";
+import { acceptTerms, choosePageFormat, DEMO_PORTOKASSE, previewOrders, saveSender } from "./merchant";
 
 /**
  * Issue 12 in Chromium, in local mode: a wrong Portokasse password gets the spec's generic diagnosis (wrong
@@ -20,7 +27,7 @@ describe.skipIf(needsChromium)("Deutsche Post in Chromium", () => {
   }, 90_000);
   afterAll(async () => demo?.stop());
 
-  it("wrong password, the right one, a top-up and the terms", async () => {
+  it("wrong password, the right one, a top-up, the terms, and a batch that waits through an outage", async () => {
     await inBrowser(demo, "deutsche-post", async (page) => {
       await page.goto(`${demo.adminUrl}?locale=de`);
       const frame = await appFrame(page);
@@ -61,7 +68,41 @@ describe.skipIf(needsChromium)("Deutsche Post in Chromium", () => {
       const english = await appFrame(page);
       await english.getByText("Frankier Demo", { exact: true }).waitFor({ timeout: 60_000 });
       await acceptTerms(page, english);
-      expect(await english.locator("#terms-state").innerText()).toMatch(/^Accepted on .+ \(version \d{4}-\d{2}-\d{2}\)\.$/);
+      expect(await english.locator("#terms-state").innerText()).toMatch(
+        /^Accepted on .+ \(version \d{4}-\d{2}-\d{2}\)\.$/,
+      );
+      await saveSender(page, english);
+      await choosePageFormat(page, english, "Zweckform 3483");
+
+      // Deutsche Post goes down (the local admin's switch); a batch started now waits, and the app says so.
+      await page.locator("#deutsche-post-outage", { hasText: "Simulate a Deutsche Post outage" }).click();
+      let frame2 = await appFrame(page);
+      await frame2.getByText("Frankier Demo", { exact: true }).waitFor({ timeout: 60_000 });
+      await previewOrders(page, frame2, ["#1001", "#1002"]);
+      await frame2.getByRole("button", { name: /^Frank 2 orders for €/ }).click();
+      await frame2.waitForURL(/\/app\/batches\/[^/?]+(\?|$)/);
+      const batchUrl = new URL(frame2.url()).pathname;
+      // The worker's health check fails; the next page shows the banner with the time of the check.
+      await frame2
+        .getByText("Deutsche Post unreachable – buying paused")
+        .waitFor({ timeout: 60_000 })
+        .catch(async () => {
+          await navigateByAdminNav(page, frame2, "Batches", /\/app\/batches(\?|$)/);
+          await frame2.getByText("Deutsche Post unreachable – buying paused").waitFor({ timeout: 60_000 });
+        });
+      expect(await frame2.locator("#deutsche-post-down").innerText()).toMatch(
+        /^Last check: .+ nothing is lost/,
+      );
+
+      await page.locator("#deutsche-post-outage", { hasText: "End the Deutsche Post outage" }).click();
+      frame2 = await appFrame(page);
+      await frame2.getByText("Frankier Demo", { exact: true }).waitFor({ timeout: 60_000 });
+      await navigateByAdminNav(page, frame2, "Batches", /\/app\/batches(\?|$)/);
+      await frame2.locator(`a[href^="${batchUrl}"]`).first().click();
+      await frame2
+        .getByText("2 orders: 2 franked, 0 failed, 0 left out, 0 waiting")
+        .waitFor({ timeout: 90_000 });
+      await frame2.getByText("Done", { exact: true }).waitFor();
     });
-  }, 180_000);
+  }, 300_000);
 });
