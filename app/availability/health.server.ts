@@ -36,7 +36,11 @@ export async function loadDeutschePostStatus(db: Db): Promise<DeutschePostStatus
 }
 
 /** Asks `GET /` now and records the answer. */
-export async function checkDeutschePost(db: Db, im: InternetmarkeClient, now: Date): Promise<DeutschePostStatus> {
+export async function checkDeutschePost(
+  db: Db,
+  im: InternetmarkeClient,
+  now: Date,
+): Promise<DeutschePostStatus> {
   let up = true;
   let detail: string | null = null;
   try {
@@ -46,9 +50,13 @@ export async function checkDeutschePost(db: Db, im: InternetmarkeClient, now: Da
     detail = error instanceof Error ? error.message.slice(0, 300) : String(error).slice(0, 300);
   }
   const before = await loadDeutschePostStatus(db);
-  const downSince = up ? null : (before && !before.up ? before.downSince : now);
+  const downSince = up ? null : before && !before.up ? before.downSince : now;
   const data = { up, checkedAt: now, downSince, detail };
-  await db.serviceHealth.upsert({ where: { id: HEALTH_ROW_ID }, create: { id: HEALTH_ROW_ID, ...data }, update: data });
+  await db.serviceHealth.upsert({
+    where: { id: HEALTH_ROW_ID },
+    create: { id: HEALTH_ROW_ID, ...data },
+    update: data,
+  });
   return { up, checkedAt: now, downSince };
 }
 

@@ -30,8 +30,15 @@ export function TopUpCard(props: {
   useEffect(() => setConfirming(false), [result]);
   const cents = parseEuroAmount(amount);
   const minimum = formatEuro(MIN_TOP_UP_CENTS, locale);
-  const localProblem = cents === null ? t("topup.problem.invalid-amount") : cents < MIN_TOP_UP_CENTS ? t("topup.problem.below-minimum", { minimum }) : null;
-  const hidden = Object.entries(props.hidden ?? {}).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
+  const localProblem =
+    cents === null
+      ? t("topup.problem.invalid-amount")
+      : cents < MIN_TOP_UP_CENTS
+        ? t("topup.problem.below-minimum", { minimum })
+        : null;
+  const hidden = Object.entries(props.hidden ?? {}).map(([name, value]) => (
+    <input key={name} type="hidden" name={name} value={value} />
+  ));
 
   return (
     <Card>
@@ -96,7 +103,7 @@ export function TopUpCard(props: {
             </Text>
             <DataTable
               columnContentTypes={["text", "numeric", "text"]}
-              headings={["", t("topup.amount"), ""]}
+              headings={[t("topup.col.date"), t("topup.amount"), t("topup.col.state")]}
               rows={props.topUps.map((row) => [
                 formatDateTime(row.createdAt, locale),
                 formatEuro(row.amountCents, locale),
@@ -113,7 +120,10 @@ export function TopUpCard(props: {
 function TopUpResultBanner({ result, locale }: { result: TopUpResultJson; locale: Locale }) {
   const t = translator(locale);
   if (result.ok) {
-    const words = { amount: formatEuro(result.amountCents, locale), balance: formatEuro(result.balanceCents, locale) };
+    const words = {
+      amount: formatEuro(result.amountCents, locale),
+      balance: formatEuro(result.balanceCents, locale),
+    };
     return (
       <Banner tone="success">
         <p id="topup-result" data-ok="yes">

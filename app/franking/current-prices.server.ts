@@ -17,5 +17,7 @@ export async function currentPrices(
   const list = await productCatalogForUse(db, im, now);
   if (list.fetchedAt === null) return new Map();
   const kasse = await loadPortokasseCatalog(db, shopId);
-  return new Map(toMappingCatalog(list.products, kasse.contractProducts).products.map((p) => [p.code, p.priceCents]));
+  return new Map(
+    toMappingCatalog(list.products, kasse.contractProducts).products.map((p) => [p.code, p.priceCents]),
+  );
 }

@@ -38,18 +38,30 @@ export async function repriceBeforeBuying(
   batch: FrankingBatch,
   currentPrices: ReadonlyMap<number, number>,
 ): Promise<RepriceOutcome> {
-  const started = await db.frankingCart.count({ where: { batchId: batch.id, state: { notIn: ["PLANNED", "NOT_BOUGHT"] } } });
+  const started = await db.frankingCart.count({
+    where: { batchId: batch.id, state: { notIn: ["PLANNED", "NOT_BOUGHT"] } },
+  });
   if (started > 0 || currentPrices.size === 0) return "unchanged";
-  const carts = await db.frankingCart.findMany({ where: { batchId: batch.id, state: "PLANNED" }, orderBy: { sequence: "asc" } });
+  const carts = await db.frankingCart.findMany({
+    where: { batchId: batch.id, state: "PLANNED" },
+    orderBy: { sequence: "asc" },
+  });
   const names = new Map(
-    (await db.frankingOrder.findMany({ where: { batchId: batch.id }, select: { id: true, orderName: true } })).map((o) => [o.id, o.orderName]),
+    (
+      await db.frankingOrder.findMany({ where: { batchId: batch.id }, select: { id: true, orderName: true } })
+    ).map((o) => [o.id, o.orderName]),
   );
   const lines: PriceChange["lines"] = [];
   const updates = carts.map((cart) => {
     const positions = parsePositions(cart.positions).map((p) => {
       const newCents = currentPrices.get(p.productCode) ?? p.priceCents;
       if (newCents !== p.priceCents) {
-        lines.push({ orderName: names.get(p.batchOrderId) ?? p.orderId, productName: p.productName, oldCents: p.priceCents, newCents });
+        lines.push({
+          orderName: names.get(p.batchOrderId) ?? p.orderId,
+          productName: p.productName,
+          oldCents: p.priceCents,
+          newCents,
+        });
       }
       return { ...p, priceCents: newCents };
     });
@@ -62,8 +74,12 @@ export async function repriceBeforeBuying(
   const dearer = newTotalCents > oldTotalCents;
   await db.$transaction(async (tx) => {
     for (const u of updates) {
-      await tx.frankingCart.update({ where: { id: u.cart.id }, data: { positions: JSON.stringify(u.positions), totalCents: u.totalCents } });
-      for (const p of u.positions) await tx.frankingOrder.update({ where: { id: p.batchOrderId }, data: { priceCents: p.priceCents } });
+      await tx.frankingCart.update({
+        where: { id: u.cart.id },
+        data: { positions: JSON.stringify(u.positions), totalCents: u.totalCents },
+      });
+      for (const p of u.positions)
+        await tx.frankingOrder.update({ where: { id: p.batchOrderId }, data: { priceCents: p.priceCents } });
     }
     const change: PriceChange = { oldTotalCents, newTotalCents, lines };
     await tx.frankingBatch.update({
@@ -81,7 +97,9 @@ export async function repriceBeforeBuying(
 
 /** The merchant confirmed the new total: the batch is queued again and bought at these prices. */
 export async function confirmNewPrices(db: Db, input: { shopId: string; batchId: string }): Promise<boolean> {
-  const batch = await db.frankingBatch.findFirst({ where: { id: input.batchId, shopId: input.shopId, status: AWAITING_PRICE_CONFIRMATION } });
+  const batch = await db.frankingBatch.findFirst({
+    where: { id: input.batchId, shopId: input.shopId, status: AWAITING_PRICE_CONFIRMATION },
+  });
   if (!batch) return false;
   const updated = await db.frankingBatch.updateMany({
     where: { id: batch.id, status: AWAITING_PRICE_CONFIRMATION },

@@ -53,11 +53,16 @@ export const deutschePostMessages = {
     "topup.fromBatch": "Top up the Portokasse",
     "topup.resume": "Buy the remaining orders now",
     "topup.resumed": "A new batch with the remaining orders was started.",
+    "frank.problem.nothing_to_resume": "This batch has no orders left to buy.",
+    "topup.col.date": "Date",
+    "topup.col.state": "State",
     "terms.title": "INTERNETMARKE terms",
     "terms.intro":
       "Stamps are bought from Deutsche Post AG under its General Terms and Conditions for the INTERNETMARKE. Before the first purchase, please read and accept them here.",
-    "terms.document": "General Terms and Conditions of Deutsche Post AG for the INTERNETMARKE (version {version})",
-    "terms.checkbox": "I have read the General Terms and Conditions for the INTERNETMARKE and accept them for {shop}.",
+    "terms.document":
+      "General Terms and Conditions of Deutsche Post AG for the INTERNETMARKE (version {version})",
+    "terms.checkbox":
+      "I have read the General Terms and Conditions for the INTERNETMARKE and accept them for {shop}.",
     "terms.accept": "Accept",
     "terms.accepted": "Accepted on {date} by {who} (version {version}).",
     "terms.notAccepted": "Not accepted yet. Until then no stamps can be bought.",
@@ -84,7 +89,8 @@ export const deutschePostMessages = {
     "price.changed.confirmed": "Confirmed: the batch is bought at the new prices.",
     "batchStatus.AWAITING_PRICE_CONFIRMATION": "Waiting for your confirmation of the new prices",
     "settings.section.terms": "INTERNETMARKE terms",
-    "settings.section.terms.help": "Deutsche Post's terms for the INTERNETMARKE: accept them before the first purchase.",
+    "settings.section.terms.help":
+      "Deutsche Post's terms for the INTERNETMARKE: accept them before the first purchase.",
   },
   de: {
     "portokasse.problem.login-refused":
@@ -137,10 +143,14 @@ export const deutschePostMessages = {
     "topup.fromBatch": "Portokasse aufladen",
     "topup.resume": "Restliche Bestellungen jetzt kaufen",
     "topup.resumed": "Ein neuer Stapel mit den restlichen Bestellungen wurde gestartet.",
+    "frank.problem.nothing_to_resume": "Dieser Stapel hat keine Bestellungen mehr zu kaufen.",
+    "topup.col.date": "Datum",
+    "topup.col.state": "Stand",
     "terms.title": "AGB INTERNETMARKE",
     "terms.intro":
       "Die Marken werden bei der Deutschen Post AG zu ihren Allgemeinen Geschäftsbedingungen für die INTERNETMARKE gekauft. Bitte lesen und akzeptieren Sie diese hier vor dem ersten Kauf.",
-    "terms.document": "Allgemeine Geschäftsbedingungen der Deutschen Post AG für die INTERNETMARKE (Fassung {version})",
+    "terms.document":
+      "Allgemeine Geschäftsbedingungen der Deutschen Post AG für die INTERNETMARKE (Fassung {version})",
     "terms.checkbox":
       "Ich habe die Allgemeinen Geschäftsbedingungen für die INTERNETMARKE gelesen und akzeptiere sie für {shop}.",
     "terms.accept": "Akzeptieren",

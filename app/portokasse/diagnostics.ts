@@ -59,7 +59,13 @@ function clientError(error: unknown) {
   return { code: parsed.data.code, detail: parsed.data.detail ?? "", fields: parsed.data.fields ?? [] };
 }
 
-const UNAVAILABLE = new Set(["network_error", "timeout", "server_error", "rate_limited", "authentication_failed"]);
+const UNAVAILABLE = new Set([
+  "network_error",
+  "timeout",
+  "server_error",
+  "rate_limited",
+  "authentication_failed",
+]);
 
 export function diagnose(error: unknown): PortokasseProblem {
   const e = clientError(error);
@@ -76,7 +82,8 @@ export function diagnose(error: unknown): PortokasseProblem {
       // The gateway refuses the app's own client id/secret with the same status; its text names them.
       return /client credentials/i.test(e.detail) ? "app-credentials" : "wrong-password";
     case "validation_failed":
-      if (e.fields.some((f) => f.path === "password" && /at most/.test(f.message))) return "password-too-long";
+      if (e.fields.some((f) => f.path === "password" && /at most/.test(f.message)))
+        return "password-too-long";
       if (e.fields.some((f) => f.message === "required")) return "missing-credentials";
       return "unexpected";
     default:

@@ -32,11 +32,16 @@ describeEachDatabase("a refused Portokasse login, worded as the spec documents i
     const shopId = await setup();
     const { client } = env.client();
     const input = { shopId, encryptionKey: KEY, now: env.clock.now() };
-    expect(await connectPortokasse(database().db, client, { ...input, ...MERCHANT })).toMatchObject({ ok: true });
+    expect(await connectPortokasse(database().db, client, { ...input, ...MERCHANT })).toMatchObject({
+      ok: true,
+    });
     env.sim.reset();
     env.sim.addApp({ clientId: "frankiermeister-app", clientSecret: "sim-app-secret-4711" });
     env.addMerchant({ password: "Neu-Passwort-1" });
-    expect(await testPortokasse(database().db, client, input)).toMatchObject({ ok: false, problem: "login-refused" });
+    expect(await testPortokasse(database().db, client, input)).toMatchObject({
+      ok: false,
+      problem: "login-refused",
+    });
     const later = { ...input, now: new Date(env.clock.now().getTime() + 3_600_000), maxAgeMs: 1 };
     expect((await currentBalance(database().db, client, later))?.problem).toBe("login-refused");
     expect(env.sim.account(MERCHANT.username).failedLogins).toBe(1);

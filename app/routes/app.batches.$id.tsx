@@ -1,9 +1,10 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import {
   Badge,
   Banner,
   BlockStack,
+  Button,
   Card,
   DataTable,
   Layout,
@@ -26,6 +27,12 @@ import { confirmedReprintLinks } from "~/reprints/links.server";
 import { printHistory } from "~/reprints/record.server";
 import { UndoSelection } from "~/undo/UndoSelection";
 import { undoStates } from "~/undo/view.server";
+import { appDeps } from "~/app-deps.server";
+import { translateDynamic } from "~/i18n/keys";
+import { PriceChangeCard } from "~/components/PriceChangeCard";
+import { TopUpCard } from "~/components/TopUpCard";
+import { batchMoney, confirmBatchPrices, resumeStoppedBatch } from "~/topup/batch-page.server";
+import { topUpAction } from "~/topup/page.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -47,11 +54,31 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   );
   const prints = await printHistory(db(), session.shop, data.batch.id);
   const undo = await undoStates(db(), shop.id, data.batch.id);
-  return { ...data, locale, confirmed, prints, undo };
+  const money = await batchMoney(appDeps(), session.shop, params.id ?? "");
+  return { ...data, money, locale, confirmed, prints, undo };
+};
+
+/** New prices confirmed, a top-up (after the merchant confirmed it), or the one-click resume after it. */
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const { admin, session } = await authenticate.admin(request);
+  const form = await request.formData();
+  const intent = String(form.get("_action"));
+  const batchId = params.id ?? "";
+  if (intent === "confirm-prices")
+    return { intent, ok: await confirmBatchPrices(appDeps(), session.shop, batchId) };
+  if (intent === "resume") {
+    const resumed = await resumeStoppedBatch(appDeps(), admin, session.shop, batchId);
+    if (resumed.ok) throw redirect(`/app/batches/${encodeURIComponent(resumed.batchId)}`);
+    return { intent, ok: false, problem: resumed.problem };
+  }
+  const who = session.onlineAccessInfo?.associated_user.email ?? session.shop;
+  return { intent: "top-up", ...(await topUpAction(appDeps(), session.shop, form, who)) };
 };
 
 export default function BatchPage() {
-  const { batch, links, locale, confirmed, prints, undo } = useLoaderData<typeof loader>();
+  const { batch, links, money, locale, confirmed, prints, undo } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const topUpAnswer = answer && "topUp" in answer ? answer : null;
   const t = translator(locale);
   const progress = useLiveBatch(batch);
 
@@ -114,6 +141,35 @@ export default function BatchPage() {
                 ? t("batch.stopped.funds", { missing: euro(batch.missingCents) })
                 : t("batch.stopped.other", { reason: batch.error ?? batch.stopReason })}
             </Banner>
+          </Layout.Section>
+        ) : null}
+        {money.priceChange ? (
+          <Layout.Section>
+            <PriceChangeCard change={money.priceChange} locale={locale} />
+          </Layout.Section>
+        ) : null}
+        {money.topUp ? (
+          <Layout.Section>
+            <BlockStack gap="300">
+              <TopUpCard
+                locale={locale}
+                username={money.topUp.username}
+                missingCents={money.topUp.missingCents}
+                result={topUpAnswer?.topUp ?? null}
+                topUps={topUpAnswer?.topUps ?? money.topUp.topUps}
+              />
+              {money.topUp.resumable > 0 ? (
+                <Form method="post">
+                  <input type="hidden" name="_action" value="resume" />
+                  <Button submit variant="primary">
+                    {t("topup.resume")}
+                  </Button>
+                </Form>
+              ) : null}
+              {answer && "problem" in answer && answer.problem && !("topUp" in answer) ? (
+                <Banner tone="critical">{translateDynamic(locale, `frank.problem.${answer.problem}`)}</Banner>
+              ) : null}
+            </BlockStack>
           </Layout.Section>
         ) : null}
         <Layout.Section>

@@ -31,7 +31,12 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const form = await request.formData();
   if (String(form.get("_action")).startsWith("top-up")) {
-    return topUpAction(appDeps(), session.shop, form, session.onlineAccessInfo?.associated_user.email ?? session.shop);
+    return topUpAction(
+      appDeps(),
+      session.shop,
+      form,
+      session.onlineAccessInfo?.associated_user.email ?? session.shop,
+    );
   }
   return portokasseAction(appDeps(), session.shop, form);
 };

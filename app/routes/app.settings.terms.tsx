@@ -10,7 +10,11 @@ import { acceptor, acceptTermsAction, loadTermsPage } from "~/terms/page.server"
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  return { terms: await loadTermsPage(appDeps(), session.shop), shop: session.shop, locale: resolveLocale(request) };
+  return {
+    terms: await loadTermsPage(appDeps(), session.shop),
+    shop: session.shop,
+    locale: resolveLocale(request),
+  };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {

@@ -26,11 +26,19 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       // Local mode: App Bridge comes from the local admin host instead of Shopify's CDN.
       appBridgeUrl: settings.APP_BRIDGE_URL ?? null,
       // The workers' last health check of Deutsche Post: a banner while buying is paused.
-      deutschePost: deutschePost ? { up: deutschePost.up, checkedAt: deutschePost.checkedAt.toISOString() } : null,
+      deutschePost: deutschePost
+        ? { up: deutschePost.up, checkedAt: deutschePost.checkedAt.toISOString() }
+        : null,
     },
     cookie ? { headers: { "Set-Cookie": cookie } } : undefined,
   );
 };
+
+/**
+ * Read the layout again on every navigation: Deutsche Post's availability (the banner) changes while the
+ * merchant moves between pages, and Remix would otherwise keep the first answer.
+ */
+export const shouldRevalidate = () => true;
 
 export default function AppLayout() {
   const { apiKey, locale, appBridgeUrl, deutschePost } = useLoaderData<typeof loader>();

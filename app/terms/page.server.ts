@@ -20,7 +20,8 @@ export async function loadTermsPage(deps: PageDeps, shopDomain: string): Promise
  */
 export function acceptor(input: { shop: string; email?: string | null; userId?: string | null }): string {
   if (input.email) return input.email;
-  if (input.userId) return `Shopify user ${input.userId.replace(/^gid:\/\/shopify\/User\//, "")} (${input.shop})`;
+  if (input.userId)
+    return `Shopify user ${input.userId.replace(/^gid:\/\/shopify\/User\//, "")} (${input.shop})`;
   return input.shop;
 }
 

@@ -35,7 +35,10 @@ export type TopUpProblem = (typeof TOP_UP_PROBLEMS)[number];
 export function parseEuroAmount(input: string): number | null {
   const text = input.trim().replace(/\s|€|EUR/gi, "");
   if (!/^\d{1,3}(\.\d{3})*(,\d{1,2})?$|^\d+([.,]\d{1,2})?$/.test(text)) return null;
-  const normalised = /,\d{1,2}$/.test(text) || /\.\d{3}/.test(text) ? text.replace(/\./g, "").replace(",", ".") : text.replace(",", ".");
+  const normalised =
+    /,\d{1,2}$/.test(text) || /\.\d{3}/.test(text)
+      ? text.replace(/\./g, "").replace(",", ".")
+      : text.replace(",", ".");
   const cents = Math.round(Number(normalised) * 100);
   return Number.isSafeInteger(cents) ? cents : null;
 }

@@ -23,7 +23,11 @@ export type TopUpResultJson =
 
 /** The shop's ten newest top-ups, newest first (amount, time, state), for the page. */
 export async function recentTopUps(deps: PageDeps, shopId: string): Promise<TopUpRowJson[]> {
-  const rows = await deps.db.portokasseTopUp.findMany({ where: { shopId }, orderBy: { createdAt: "desc" }, take: 10 });
+  const rows = await deps.db.portokasseTopUp.findMany({
+    where: { shopId },
+    orderBy: { createdAt: "desc" },
+    take: 10,
+  });
   return rows.map((r) => ({
     id: r.id,
     amountCents: r.amountCents,
@@ -68,9 +72,20 @@ async function checkAgain(deps: PageDeps, shopId: string): Promise<TopUpResultJs
   try {
     const settled = await settleOpenTopUp(deps.db, linked.kasse, shopId, deps.now);
     if (!settled || settled.state === "DONE")
-      return { ok: true, amountCents: settled?.amountCents ?? 0, balanceCents: settled?.balanceCents ?? linked.view.balanceCents ?? 0, reconciled: settled !== null };
+      return {
+        ok: true,
+        amountCents: settled?.amountCents ?? 0,
+        balanceCents: settled?.balanceCents ?? linked.view.balanceCents ?? 0,
+        reconciled: settled !== null,
+      };
     const problem: TopUpProblem = settled.state === "SENT" ? "unclear" : "not-booked";
-    return { ok: false, problem, amountCents: settled.amountCents, since: settled.createdAt.toISOString(), code: null };
+    return {
+      ok: false,
+      problem,
+      amountCents: settled.amountCents,
+      since: settled.createdAt.toISOString(),
+      code: null,
+    };
   } catch {
     return { ok: false, problem: "unavailable", amountCents: 0, since: null, code: null };
   }

@@ -29,7 +29,10 @@ export interface Settled {
 }
 
 async function movedSince(db: Db, shopId: string, since: Date): Promise<number> {
-  const bought = await db.voucher.aggregate({ where: { shopId, createdAt: { gte: since } }, _sum: { priceCents: true } });
+  const bought = await db.voucher.aggregate({
+    where: { shopId, createdAt: { gte: since } },
+    _sum: { priceCents: true },
+  });
   const refunded = await db.refund.aggregate({
     where: { shopId, decidedAt: { gte: since } },
     _sum: { refundedCents: true },
@@ -37,11 +40,20 @@ async function movedSince(db: Db, shopId: string, since: Date): Promise<number> 
   return (refunded._sum.refundedCents ?? 0) - (bought._sum.priceCents ?? 0);
 }
 
-export async function reconcileTopUp(db: Db, kasse: Portokasse, row: PortokasseTopUp, now: Date): Promise<Settled> {
+export async function reconcileTopUp(
+  db: Db,
+  kasse: Portokasse,
+  row: PortokasseTopUp,
+  now: Date,
+): Promise<Settled> {
   const { walletBalanceCents: balance } = await kasse.login();
   const base = { id: row.id, amountCents: row.amountCents, createdAt: row.createdAt };
-  if (balance === null) return { ...base, state: "SENT", balanceCents: row.balanceBeforeCents, problem: "unclear" };
-  await db.portokasseAccount.update({ where: { shopId: row.shopId }, data: { balanceCents: balance, balanceCheckedAt: now } });
+  if (balance === null)
+    return { ...base, state: "SENT", balanceCents: row.balanceBeforeCents, problem: "unclear" };
+  await db.portokasseAccount.update({
+    where: { shopId: row.shopId },
+    data: { balanceCents: balance, balanceCheckedAt: now },
+  });
   const expectedWithout = row.balanceBeforeCents + (await movedSince(db, row.shopId, row.createdAt));
   if (balance >= expectedWithout + row.amountCents) {
     await db.portokasseTopUp.updateMany({

@@ -27,7 +27,13 @@ describeEachDatabase("topping up the Portokasse", (database) => {
     expect(linked.ok).toBe(true);
   };
   const topUp = (amountCents: number, client = env.client().client) =>
-    topUpPortokasse(db(), client, { shopId, amountCents, encryptionKey: KEY, now: env.clock.now(), requestedBy: "owner@shop.example" });
+    topUpPortokasse(db(), client, {
+      shopId,
+      amountCents,
+      encryptionKey: KEY,
+      now: env.clock.now(),
+      requestedBy: "owner@shop.example",
+    });
 
   beforeEach(async () => {
     await db().shop.deleteMany({});
@@ -39,7 +45,13 @@ describeEachDatabase("topping up the Portokasse", (database) => {
     const result = await topUp(2_500);
     expect(result).toMatchObject({ ok: true, amountCents: 2_500, balanceCents: 12_500, reconciled: false });
     const [row] = await db().portokasseTopUp.findMany({ where: { shopId } });
-    expect(row).toMatchObject({ state: "DONE", amountCents: 2_500, balanceBeforeCents: 10_000, balanceAfterCents: 12_500, requestedBy: "owner@shop.example" });
+    expect(row).toMatchObject({
+      state: "DONE",
+      amountCents: 2_500,
+      balanceBeforeCents: 10_000,
+      balanceAfterCents: 12_500,
+      requestedBy: "owner@shop.example",
+    });
     expect(row?.shopOrderId).toMatch(/^\d+$/);
     expect((await loadPortokasse(db(), shopId))?.balanceCents).toBe(12_500);
     expect(ledgerTopUps()).toHaveLength(1);
@@ -58,7 +70,10 @@ describeEachDatabase("topping up the Portokasse", (database) => {
   ] as const)("reports %s with its own problem and books nothing", async (_, overrides, amount, problem) => {
     await link(overrides);
     expect(await topUp(amount)).toMatchObject({ ok: false, problem });
-    expect(await db().portokasseTopUp.findFirst({ where: { shopId } })).toMatchObject({ state: "REFUSED", problem });
+    expect(await db().portokasseTopUp.findFirst({ where: { shopId } })).toMatchObject({
+      state: "REFUSED",
+      problem,
+    });
     expect(ledgerTopUps()).toHaveLength(0);
     expect(env.sim.account(MERCHANT.username).balanceCents).toBe(10_000);
   });
@@ -66,7 +81,11 @@ describeEachDatabase("topping up the Portokasse", (database) => {
   it("an amount Deutsche Post refuses as invalid gets its own problem; beyond the spec's int32 nothing is sent", async () => {
     await link();
     // Deutsche Post's answer to an invalid amount, through the client (which only checks >= 1 cent).
-    const refused = await env.client().client.portokasse(MERCHANT).topUp(3_000_000_000).catch((e: unknown) => e);
+    const refused = await env
+      .client()
+      .client.portokasse(MERCHANT)
+      .topUp(3_000_000_000)
+      .catch((e: unknown) => e);
     expect(refusalOf(refused)).toMatchObject({ problem: "amount-invalid", unclear: false });
     const before = topUps();
     expect(await topUp(3_000_000_000)).toMatchObject({ ok: false, problem: "amount-invalid" });
@@ -81,7 +100,10 @@ describeEachDatabase("topping up the Portokasse", (database) => {
     expect(result).toMatchObject({ ok: true, balanceCents: 12_500, reconciled: true });
     expect(topUps()).toBe(1);
     expect(ledgerTopUps()).toHaveLength(1);
-    expect(await db().portokasseTopUp.findFirst({ where: { shopId } })).toMatchObject({ state: "DONE", balanceAfterCents: 12_500 });
+    expect(await db().portokasseTopUp.findFirst({ where: { shopId } })).toMatchObject({
+      state: "DONE",
+      balanceAfterCents: 12_500,
+    });
     expect((await loadPortokasse(db(), shopId))?.balanceCents).toBe(12_500);
     // The next top-up goes out normally.
     expect(await topUp(1_000)).toMatchObject({ ok: true, balanceCents: 13_500 });
@@ -99,7 +121,9 @@ describeEachDatabase("topping up the Portokasse", (database) => {
     expect(again).toMatchObject({ ok: true, balanceCents: 12_500 });
     expect(topUps()).toBe(2);
     expect(ledgerTopUps()).toHaveLength(1);
-    const states = (await db().portokasseTopUp.findMany({ where: { shopId }, orderBy: { createdAt: "asc" } })).map((r) => r.state);
+    const states = (
+      await db().portokasseTopUp.findMany({ where: { shopId }, orderBy: { createdAt: "asc" } })
+    ).map((r) => r.state);
     expect(states).toEqual(["NOT_BOOKED", "DONE"]);
   });
 });

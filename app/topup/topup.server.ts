@@ -23,7 +23,14 @@ export interface TopUpInput {
 
 export type TopUpOutcome =
   | { ok: true; topUpId: string; amountCents: number; balanceCents: number; reconciled: boolean }
-  | { ok: false; problem: TopUpProblem; topUpId: string | null; amountCents: number; since: Date | null; code: string | null };
+  | {
+      ok: false;
+      problem: TopUpProblem;
+      topUpId: string | null;
+      amountCents: number;
+      since: Date | null;
+      code: string | null;
+    };
 
 const clientErrorSchema = z.object({
   code: z.string(),
@@ -44,13 +51,33 @@ export function refusalOf(error: unknown): { problem: TopUpProblem; unclear: boo
   if (code === "not_found") return { problem: "wallet-not-found", unclear: false, code };
   if (["network_error", "timeout", "rate_limited", "server_error"].includes(code))
     return { problem: "unavailable", unclear: false, code };
-  if (["invalid_credentials", "login_refused", "app_not_approved", "account_locked", "authentication_failed", "permission_denied"].includes(code))
+  if (
+    [
+      "invalid_credentials",
+      "login_refused",
+      "app_not_approved",
+      "account_locked",
+      "authentication_failed",
+      "permission_denied",
+    ].includes(code)
+  )
     return { problem: "login", unclear: false, code };
   return { problem: "unexpected", unclear: false, code: title ?? code };
 }
 
-function failed(problem: TopUpProblem, amountCents: number, extra: Partial<{ topUpId: string; since: Date; code: string | null }> = {}): TopUpOutcome {
-  return { ok: false, problem, amountCents, topUpId: extra.topUpId ?? null, since: extra.since ?? null, code: extra.code ?? null };
+function failed(
+  problem: TopUpProblem,
+  amountCents: number,
+  extra: Partial<{ topUpId: string; since: Date; code: string | null }> = {},
+): TopUpOutcome {
+  return {
+    ok: false,
+    problem,
+    amountCents,
+    topUpId: extra.topUpId ?? null,
+    since: extra.since ?? null,
+    code: extra.code ?? null,
+  };
 }
 
 function fromSettled(settled: Settled, amountCents: number, reconciled: boolean): TopUpOutcome {
@@ -69,22 +96,34 @@ export async function settleOpenTopUp(
   shopId: string,
   now: Date,
 ): Promise<Settled | null> {
-  const open = await db.portokasseTopUp.findFirst({ where: { shopId, state: "SENT" }, orderBy: { createdAt: "asc" } });
+  const open = await db.portokasseTopUp.findFirst({
+    where: { shopId, state: "SENT" },
+    orderBy: { createdAt: "asc" },
+  });
   return open ? reconcileTopUp(db, kasse, open, now) : null;
 }
 
-export async function topUpPortokasse(db: Db, im: InternetmarkeClient, input: TopUpInput): Promise<TopUpOutcome> {
+export async function topUpPortokasse(
+  db: Db,
+  im: InternetmarkeClient,
+  input: TopUpInput,
+): Promise<TopUpOutcome> {
   const { shopId, amountCents, now } = input;
   if (!Number.isSafeInteger(amountCents) || amountCents <= 0) return failed("invalid-amount", amountCents);
   if (amountCents < MIN_TOP_UP_CENTS) return failed("below-minimum", amountCents);
   if (amountCents > MAX_TOP_UP_CENTS) return failed("amount-invalid", amountCents);
   const linked = await portokasseFor(db, im, shopId, input.encryptionKey);
-  if (!linked) return failed((await db.portokasseAccount.count({ where: { shopId } })) > 0 ? "login" : "not-linked", amountCents);
+  if (!linked)
+    return failed(
+      (await db.portokasseAccount.count({ where: { shopId } })) > 0 ? "login" : "not-linked",
+      amountCents,
+    );
   const { kasse } = linked;
 
   try {
     const open = await settleOpenTopUp(db, kasse, shopId, now);
-    if (open?.state === "SENT") return failed("pending", open.amountCents, { topUpId: open.id, since: open.createdAt });
+    if (open?.state === "SENT")
+      return failed("pending", open.amountCents, { topUpId: open.id, since: open.createdAt });
   } catch (error) {
     return failed(refusalOf(error).problem === "login" ? "login" : "unavailable", amountCents);
   }
@@ -109,7 +148,12 @@ export async function topUpPortokasse(db: Db, im: InternetmarkeClient, input: To
     await db.$transaction([
       db.portokasseTopUp.update({
         where: { id: row.id },
-        data: { state: "DONE", balanceAfterCents: balanceCents, shopOrderId: result.shopOrderId, settledAt: now },
+        data: {
+          state: "DONE",
+          balanceAfterCents: balanceCents,
+          shopOrderId: result.shopOrderId,
+          settledAt: now,
+        },
       }),
       db.portokasseAccount.update({
         where: { shopId },
@@ -121,7 +165,10 @@ export async function topUpPortokasse(db: Db, im: InternetmarkeClient, input: To
     const refusal = refusalOf(error);
     if (!refusal.unclear) {
       const state = refusal.problem === "unavailable" ? "NOT_BOOKED" : "REFUSED";
-      await db.portokasseTopUp.update({ where: { id: row.id }, data: { state, problem: refusal.problem, settledAt: now } });
+      await db.portokasseTopUp.update({
+        where: { id: row.id },
+        data: { state, problem: refusal.problem, settledAt: now },
+      });
       return failed(refusal.problem, amountCents, { topUpId: row.id, code: refusal.code });
     }
     await db.portokasseTopUp.update({ where: { id: row.id }, data: { problem: "unclear" } });

@@ -8,6 +8,7 @@ import {
   DEMO_PORTOKASSE,
   downloadLabels,
   frankPreviewed,
+  acceptTerms,
   linkPortokasse,
   openApp,
   openFakeAdmin,
@@ -49,6 +50,7 @@ describe.skipIf(needsChromium)("franking the seeded orders in Chromium", () => {
         `username ${DEMO_PORTOKASSE.username}   password ${DEMO_PORTOKASSE.password}`,
       );
       expect(await linkPortokasse(page, frame, demo)).toContain("€100.00");
+      await acceptTerms(page, frame);
       await saveSender(page, frame);
       const grid = await choosePageFormat(page, frame, "Zweckform 3483");
       expect(grid).toEqual({ columns: 2, rows: 2 });

@@ -16,7 +16,7 @@ export async function openApp(page: Page, demo: RunningDemo): Promise<Frame> {
   return frame;
 }
 
-async function openSettings(page: Page, frame: Frame, section: string): Promise<void> {
+export async function openSettings(page: Page, frame: Frame, section: string): Promise<void> {
   await navigateByAdminNav(page, frame, "Settings", /\/app\/settings(\?|$)/);
   await frame.locator(`a[href^="/app/settings/${section}"]`).first().click();
   await frame.waitForURL(new RegExp(`/app/settings/${section}(\\?|$)`));
@@ -40,6 +40,14 @@ export async function linkPortokasse(page: Page, frame: Frame, demo: RunningDemo
   await frame.getByText("The login worked.").waitFor();
   await frame.getByText(`Connected as ${username}`).waitFor();
   return frame.locator("#portokasse-balance").innerText();
+}
+
+/** Settings → INTERNETMARKE terms: tick and accept Deutsche Post's terms (needed before the first purchase). */
+export async function acceptTerms(page: Page, frame: Frame): Promise<void> {
+  await openSettings(page, frame, "terms");
+  await frame.getByLabel(/I have read the General Terms and Conditions for the INTERNETMARKE/).check();
+  await frame.getByRole("button", { name: "Accept", exact: true }).click();
+  await frame.locator('#terms-state[data-accepted="yes"]').waitFor();
 }
 
 /** Settings → Sender. */

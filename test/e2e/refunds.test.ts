@@ -4,6 +4,7 @@ import {
   choosePageFormat,
   clickInFakeAdmin,
   frankPreviewed,
+  acceptTerms,
   linkPortokasse,
   openApp,
   openFakeAdmin,
@@ -40,6 +41,7 @@ describe.skipIf(needsChromium)("cancelling a franked order refunds its stamp, in
     await inBrowser(demo, "refunds", async (page) => {
       const frame = await openApp(page, demo);
       await linkPortokasse(page, frame, demo);
+      await acceptTerms(page, frame);
       await saveSender(page, frame);
       await choosePageFormat(page, frame, "DIN A4 Normalpapier (2 × 5)");
       await previewOrders(page, frame, FRANKED);

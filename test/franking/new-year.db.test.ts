@@ -29,7 +29,11 @@ describeEachDatabase("a batch confirmed on 31 December and bought on 1 January",
     const batchId = await confirmOnNewYearsEve(110);
     await env.worker().workOnce();
     const waiting = await batch(batchId);
-    expect(waiting).toMatchObject({ status: "AWAITING_PRICE_CONFIRMATION", totalCents: 330, confirmedTotalCents: 285 });
+    expect(waiting).toMatchObject({
+      status: "AWAITING_PRICE_CONFIRMATION",
+      totalCents: 330,
+      confirmedTotalCents: 285,
+    });
     expect(parsePriceChange(waiting.priceChange)).toMatchObject({
       oldTotalCents: 285,
       newTotalCents: 330,
@@ -41,7 +45,9 @@ describeEachDatabase("a batch confirmed on 31 December and bought on 1 January",
     });
     expect(countRequests(env.sim, "POST", "/app/shoppingcart/pdf")).toBe(0);
     // The catalog refresh picked up the new list at the turn of the year (it was only hours old).
-    expect((await loadProductCatalog(env.db())).products.find((p) => p.productCode === 1)?.priceCents).toBe(110);
+    expect((await loadProductCatalog(env.db())).products.find((p) => p.productCode === 1)?.priceCents).toBe(
+      110,
+    );
     // Still waiting however often the worker looks.
     env.clock.advance(60 * 60_000);
     await env.worker().workOnce();

@@ -20,7 +20,12 @@ describeEachDatabase("franking through a Deutsche Post outage", (database) => {
       await worker.workOnce();
       env.clock.advance(PAUSE_MS);
     }
-    expect(await batch(batchId)).toMatchObject({ status: "RUNNING", attempts: 0, stopReason: null, error: null });
+    expect(await batch(batchId)).toMatchObject({
+      status: "RUNNING",
+      attempts: 0,
+      stopReason: null,
+      error: null,
+    });
     expect(countRequests(env.sim, "POST", "/app/shoppingcart/pdf")).toBe(0);
     const status = await loadDeutschePostStatus(env.db());
     expect(status).toMatchObject({ up: false });

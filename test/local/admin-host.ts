@@ -17,6 +17,8 @@ export interface AdminHostOptions {
   shopDomain: string;
   /** Where the fake's own admin pages (orders, fulfillments) are. */
   fakeAdminUrl: string;
+  /** Local mode's Deutsche Post simulator: the header's switch takes it down and brings it back. */
+  deutschePost?: { setOutage(down: boolean): void; isDown(): boolean };
   port?: number;
 }
 
@@ -31,6 +33,12 @@ export async function startAdminHost(options: AdminHostOptions) {
       if (url.pathname === "/app-bridge.js") {
         res.writeHead(200, { "Content-Type": "text/javascript", "Cache-Control": "no-store" });
         return res.end(SHIM);
+      }
+      if (url.pathname === "/deutsche-post/outage" && req.method === "POST" && options.deutschePost) {
+        // Local mode only: simulate a Deutsche Post outage (every simulator request answers 503) and end it.
+        options.deutschePost.setOutage(!options.deutschePost.isDown());
+        res.writeHead(303, { Location: req.headers.referer ?? "/" });
+        return res.end();
       }
       if (url.pathname === "/session-token") {
         const allowed =
@@ -103,6 +111,13 @@ function adminPage(appSrc: string, options: AdminHostOptions, locale: string) {
 <nav id="app-nav"></nav>
 <span style="flex:1"></span>
 <a href="${options.fakeAdminUrl}" target="_blank">Orders in the fake shop</a>
+${
+  options.deutschePost
+    ? `<form method="post" action="/deutsche-post/outage" style="margin:0"><button id="deutsche-post-outage" type="submit">${
+        options.deutschePost.isDown() ? "End the Deutsche Post outage" : "Simulate a Deutsche Post outage"
+      }</button></form>`
+    : ""
+}
 <a href="?locale=${other}">${other.toUpperCase()}</a></header>
 <iframe id="app-frame" title="Frankiermeister" src="${appSrc}"></iframe>
 <script>

@@ -81,6 +81,10 @@ export async function startLocalMode(options: LocalModeOptions) {
     appUrl: () => appUrl,
     shopDomain,
     fakeAdminUrl: `${fakeServer.origin}/admin`,
+    deutschePost: {
+      setOutage: (down) => (down ? simulator.faults.startOutage() : simulator.faults.endOutage()),
+      isDown: () => simulator.faults.isDown(),
+    },
     port: options.adminPort,
   });
 

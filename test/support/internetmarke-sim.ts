@@ -30,7 +30,11 @@ export interface SimEnv {
 }
 
 export function useSimulator(
-  options: { retoureDelayMs?: number; maxPositionsPerCart?: number; loginRefusals?: "spec" | "per-cause" } = {},
+  options: {
+    retoureDelayMs?: number;
+    maxPositionsPerCart?: number;
+    loginRefusals?: "spec" | "per-cause";
+  } = {},
 ): SimEnv {
   let current = new Date(START);
   const clock = {

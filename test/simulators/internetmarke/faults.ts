@@ -38,6 +38,7 @@ export interface Faults {
    */
   startOutage(status?: FailStatus): void;
   endOutage(): void;
+  isDown(): boolean;
   clear(): void;
 }
 
@@ -150,6 +151,10 @@ export class FaultController implements Faults {
 
   endOutage(): void {
     this.outage = null;
+  }
+
+  isDown(): boolean {
+    return this.outage !== null;
   }
 
   clear(): void {

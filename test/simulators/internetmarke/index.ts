@@ -130,7 +130,8 @@ export function createInternetmarkeSimulator(options: SimulatorOptions = {}): In
     schedulePriceList({ validFrom, prices }) {
       const entries = Object.entries(prices).map(([code, cents]): [number, number] => [Number(code), cents]);
       for (const [code, cents] of entries) {
-        if (!Number.isInteger(cents) || cents < 0) throw new RangeError(`price for ${code} must be whole cents: ${cents}`);
+        if (!Number.isInteger(cents) || cents < 0)
+          throw new RangeError(`price for ${code} must be whole cents: ${cents}`);
       }
       core.state.priceLists.push({ validFrom: new Date(validFrom), prices: new Map(entries) });
     },

@@ -19,7 +19,10 @@ describe("a new price list at a given time", () => {
     expect(await price()).toBe(0.95);
     const token = await login(api);
     const checkout = (total: number) =>
-      api.call("POST", "/app/shoppingcart/pdf?directCheckout=true", { token, json: pdfRequest(undefined, total, [pdfPosition(1)]) });
+      api.call("POST", "/app/shoppingcart/pdf?directCheckout=true", {
+        token,
+        json: pdfRequest(undefined, total, [pdfPosition(1)]),
+      });
     expect((await checkout(95)).status).toBe(200);
 
     clock.advance(60_000);
@@ -35,7 +38,9 @@ describe("a new price list at a given time", () => {
     sim.schedulePriceList({ validFrom: clock.now(), prices: { 1: 110 } });
     sim.reset();
     sim.addApp(APP);
-    const body = productsSchema.parse(await (await api.products("?profile=IM-PARTNER&shortVersion=true", APP.clientId)).json());
+    const body = productsSchema.parse(
+      await (await api.products("?profile=IM-PARTNER&shortVersion=true", APP.clientId)).json(),
+    );
     expect(body.shortSalesProducts.find((p) => p.extProductid === "1")?.grossprice).toBe(0.95);
   });
 });
