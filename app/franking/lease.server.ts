@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "~/db.server";
 import { LeaseLostError } from "./context";
+import { REACHABLE_SHOP } from "~/shops.server";
 import { ACTIVE_BATCH_STATUS } from "./model";
 
 export const leaseToken = (owner: string): string => `${owner}#${randomUUID().slice(0, 8)}`;
@@ -15,7 +16,7 @@ const free = (now: Date) => ({ OR: [{ leaseUntil: null }, { leaseUntil: { lt: no
 /** Batches a worker may take now, oldest first. */
 export async function dueBatches(db: Db, now: Date, limit: number): Promise<string[]> {
   const rows = await db.frankingBatch.findMany({
-    where: { status: { in: [...ACTIVE_BATCH_STATUS] }, ...free(now) },
+    where: { status: { in: [...ACTIVE_BATCH_STATUS] }, shop: REACHABLE_SHOP, ...free(now) },
     orderBy: { createdAt: "asc" },
     take: limit,
     select: { id: true },

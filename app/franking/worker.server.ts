@@ -24,6 +24,8 @@ import { lazyAdmin, lazyPortokasse } from "./lazy.server";
 import { dueBatches, leaseToken, releaseLease, renewLease, takeLease } from "./lease.server";
 import { runBatch } from "./run-batch.server";
 import { CostBudget, interactiveReadsRunning } from "~/shopify/cost-budget.server";
+import { ShopifyAccessLostError } from "~/shopify/offline-admin.server";
+import { markShopifyAccessLost } from "~/shops.server";
 
 export interface FrankingWorkerOptions {
   db: Db;
@@ -120,11 +122,20 @@ export function createFrankingWorker(options: FrankingWorkerOptions): StartableW
     const batch = await db.frankingBatch.findUniqueOrThrow({ where: { id: batchId }, include: { shop: { select: { id: true, domain: true } } } });
     const ctx = contextFor(batch.shop, batchId, token);
     try {
+      // Shopify access first: a shop only the merchant can reconnect buys nothing until then.
+      await options.adminFor(batch.shop.domain);
       const outcome = await runBatch(ctx, batchId);
       await releaseLease(db, batchId, token, outcome.kind === "later" ? outcome.at : null);
       if (outcome.kind === "finished") options.logger?.info?.(`Franking batch ${batchId} finished: ${outcome.status}`);
     } catch (error) {
       if (error instanceof LeaseLostError) return true;
+      if (error instanceof ShopifyAccessLostError) {
+        // Only the merchant can help (open the app again): the batch waits as it is, no attempt counted.
+        options.logger?.warn?.(`Franking batch ${batchId} waits: ${error.message}`);
+        await markShopifyAccessLost(db, batch.shop.domain, now());
+        await releaseLease(db, batchId, token, null);
+        return true;
+      }
       await failed(ctx, batchId, token, error);
     }
     return true;

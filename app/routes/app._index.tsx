@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Badge, BlockStack, Card, DataTable, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Card, DataTable, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
 import { db } from "~/db.server";
 import { loadHome } from "~/home.server";
 import { resolveLocale, translator } from "~/i18n";
@@ -19,7 +19,7 @@ function formatEuro(cents: number, locale: string) {
 }
 
 export default function Home() {
-  const { shop, orders, unfulfilledCount, portokasse, locale } = useLoaderData<typeof loader>();
+  const { shop, orders, unfulfilledCount, portokasse, shopifyAccessLost, locale } = useLoaderData<typeof loader>();
   const t = translator(locale);
   const statusLabel = (status: string) =>
     status === "UNFULFILLED" || status === "FULFILLED" || status === "PARTIALLY_FULFILLED"
@@ -38,6 +38,13 @@ export default function Home() {
   return (
     <Page title={t("app.title")}>
       <Layout>
+        {shopifyAccessLost ? (
+          <Layout.Section>
+            <Banner tone="warning" title={t("shopifyAccess.title")}>
+              <Text as="p">{t("shopifyAccess.body")}</Text>
+            </Banner>
+          </Layout.Section>
+        ) : null}
         <Layout.Section>
           <Card>
             <BlockStack gap="200">
