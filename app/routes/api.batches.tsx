@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { batchStatusUrl, createBatchBodySchema } from "~/franking/api-schemas";
 import { startBatch } from "~/franking/start-batch.server";
 import { authenticate } from "~/shopify.server";
@@ -21,4 +21,13 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   return cors(
     Response.json({ batchId: started.batchId, statusUrl: batchStatusUrl(started.batchId) }, { status: 202 }),
   );
+};
+
+/**
+ * Remix sends OPTIONS to the loader: the admin extension's CORS preflight before its cross-origin POST.
+ * `authenticate.admin` answers it (204 with the CORS headers); a GET gets 405.
+ */
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { cors } = await authenticate.admin(request);
+  return cors(Response.json({ error: "method_not_allowed" }, { status: 405, headers: { Allow: "POST" } }));
 };
