@@ -8,9 +8,26 @@ declare module "@remix-run/node" {
   }
 }
 
+// `shopify app dev` runs the app behind a tunnel and passes its URL as HOST (older CLIs) or
+// SHOPIFY_APP_URL, as in Shopify's Remix app template: the dev server must accept that host and run
+// HMR over the tunnel (wss on 443) instead of localhost.
+if (process.env.HOST && (!process.env.SHOPIFY_APP_URL || process.env.SHOPIFY_APP_URL === process.env.HOST)) {
+  process.env.SHOPIFY_APP_URL = process.env.HOST;
+  delete process.env.HOST;
+}
+const host = new URL(process.env.SHOPIFY_APP_URL || "http://localhost").hostname;
+const hmr =
+  host === "localhost"
+    ? { protocol: "ws", host: "localhost", port: 64999, clientPort: 64999 }
+    : { protocol: "wss", host, port: Number(process.env.FRONTEND_PORT) || 8002, clientPort: 443 };
+
 export default defineConfig({
   server: {
     port: Number(process.env.PORT ?? 3000),
+    allowedHosts: [host],
+    // Let the admin extensions' CORS preflights reach the routes (authenticate.admin answers them).
+    cors: { preflightContinue: true },
+    hmr,
     fs: { allow: ["app", "node_modules"] },
   },
   plugins: [

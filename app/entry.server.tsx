@@ -7,6 +7,12 @@ import { addDocumentResponseHeaders } from "./shopify.server";
 
 export const streamTimeout = 5000;
 
+/**
+ * `npm start` takes the workers from the server build (`build.entry.module`), so the process holds one
+ * copy of shopify.server, the database client and the rest, not a second one loaded from the sources.
+ */
+export { startBackgroundWorkers } from "./workers.server";
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,

@@ -71,5 +71,7 @@ export async function loadHome(admin: AdminGraphql, db: Db, shopDomain: string) 
     unfulfilledCount: orders.filter((o) => !o.cancelled && o.fulfillmentStatus === "UNFULFILLED").length,
     orders,
     portokasse,
+    /** Set when Shopify refused the offline token's refresh: background work waits for the merchant. */
+    shopifyAccessLost: shop.shopifyAccessLostAt !== null,
   };
 }

@@ -45,8 +45,9 @@ const shopify = shopifyApp({
     () => settings.ENCRYPTION_KEY,
   ),
   distribution: AppDistribution.AppStore,
-  // Shopify-managed installation with token exchange (scopes come from shopify.app.toml).
-  future: { unstable_newEmbeddedAuthStrategy: true },
+  // Shopify-managed installation with token exchange (scopes come from shopify.app.toml). Offline tokens
+  // expire after an hour and are refreshed (required for public apps from 2027-01-01; see ADR 008).
+  future: { unstable_newEmbeddedAuthStrategy: true, expiringOfflineAccessTokens: true },
   hooks: {
     afterAuth: async ({ session }) => {
       await recordInstall(db(), session.shop, session.scope ?? null);

@@ -5,7 +5,22 @@ export async function recordInstall(db: Db, domain: string, scopes: string | nul
   return db.shop.upsert({
     where: { domain },
     create: { domain, scopes },
-    update: { uninstalledAt: null, scopes },
+    // Opening the app again (token exchange) gives the workers a fresh offline token: their work resumes.
+    update: { uninstalledAt: null, shopifyAccessLostAt: null, scopes },
+  });
+}
+
+/**
+ * Shops the background workers may work for: installed, and Shopify still accepts the app's offline
+ * token. Work of other shops waits (nothing is bought or lost) until the merchant opens the app again.
+ */
+export const REACHABLE_SHOP = { uninstalledAt: null, shopifyAccessLostAt: null } as const;
+
+/** Shopify refused the shop's token refresh: its work waits and the app says why (see ShopifyAccessLostError). */
+export async function markShopifyAccessLost(db: Db, domain: string, at: Date) {
+  await db.shop.updateMany({
+    where: { domain, shopifyAccessLostAt: null },
+    data: { shopifyAccessLostAt: at },
   });
 }
 

@@ -44,8 +44,13 @@ console.info(`Frankiermeister listens on ${server.origin}`);
 
 // Background work of this process: buying batches and refunds. Any number of app processes may run
 // them against one PostgreSQL; leases in the database give each batch and refund to one worker.
-const { startBackgroundWorkers } = await import("../app/workers.server");
-const workers = startBackgroundWorkers();
+// Taken from the server build (app/entry.server.tsx exports it): importing app/workers.server here would
+// load shopify.server and the database client a second time, from the sources.
+const exported: unknown = server.build?.entry.module;
+const start =
+  typeof exported === "object" && exported !== null ? Reflect.get(exported, "startBackgroundWorkers") : null;
+if (typeof start !== "function") throw new Error("The server build does not export startBackgroundWorkers");
+const workers = (start as () => { stop(): Promise<void> })();
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {

@@ -8,6 +8,7 @@ import type { FrankingBatch, FulfillmentTask } from "~/generated/prisma/sqlite/c
 import { describeError, passPoint, type RunContext } from "./context";
 import { METAFIELDS_PER_CALL, PermanentFulfillmentError, writeBackOrders, type WriteBackOutcome } from "./fulfill.server";
 import type { CostBudget } from "~/shopify/cost-budget.server";
+import { ShopifyAccessLostError } from "~/shopify/offline-admin.server";
 
 /** Groups written at the same time; their calls share the shop's budget (at most 8 in flight). */
 const GROUPS_AT_ONCE = 4;
@@ -52,6 +53,9 @@ async function runGroup(ctx: RunContext, batch: FrankingBatch, tasks: readonly F
   const vouchers = await ctx.db.voucher.findMany({ where: { batchOrderId: { in: tasks.map((t) => t.batchOrderId) } } });
   const orders = tasks.map((task) => ({ orderId: task.orderId, batchId: batch.id, vouchers: vouchers.filter((v) => v.batchOrderId === task.batchOrderId) }));
   const outcomes = await writeBackOrders(ctx.admin, orders, { tag: batch.tag, notifyCustomer: batch.notifyCustomer, sleep: ctx.sleep, budget });
+  // Lost access is the shop's, not the orders': the batch waits for the merchant, no attempt is counted.
+  const lost = outcomes.find((o) => !o.ok && o.error instanceof ShopifyAccessLostError);
+  if (lost && !lost.ok) throw lost.error;
   if (outcomes.some((o) => o.ok)) await passPoint(ctx, "after-fulfillment", { batchId: batch.id });
   for (const [i, task] of tasks.entries()) {
     await record(ctx, task, outcomes[i] ?? { ok: false, error: new Error("no outcome") });

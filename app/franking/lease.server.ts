@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "~/db.server";
 import { LeaseLostError } from "./context";
 import type { DueBatch } from "./fair-pick";
+import { REACHABLE_SHOP } from "~/shops.server";
 import { ACTIVE_BATCH_STATUS } from "./model";
 
 export const leaseToken = (owner: string): string => `${owner}#${randomUUID().slice(0, 8)}`;
@@ -16,7 +17,7 @@ const free = (now: Date) => ({ OR: [{ leaseUntil: null }, { leaseUntil: { lt: no
 /** Batches a worker may take now, oldest first, with their shop (for the fair pick, fair-pick.ts). */
 export async function dueBatches(db: Db, now: Date, limit: number): Promise<DueBatch[]> {
   return db.frankingBatch.findMany({
-    where: { status: { in: [...ACTIVE_BATCH_STATUS] }, ...free(now) },
+    where: { status: { in: [...ACTIVE_BATCH_STATUS] }, shop: REACHABLE_SHOP, ...free(now) },
     orderBy: { createdAt: "asc" },
     take: limit,
     select: { id: true, shopId: true, createdAt: true },

@@ -7,7 +7,7 @@ import { config } from "~/config.server";
 import { db } from "~/db.server";
 import { internetmarke } from "~/internetmarke.server";
 import { portokasseFor } from "~/portokasse/connection.server";
-import { unauthenticated } from "~/shopify.server";
+import { workerAdmin } from "~/shopify/worker-admin.server";
 import { startFrankingWorker, type FrankingWorker, type FrankingWorkerOptions } from "./worker.server";
 
 export function startAppFrankingWorker(overrides: Partial<FrankingWorkerOptions> = {}): FrankingWorker {
@@ -16,7 +16,7 @@ export function startAppFrankingWorker(overrides: Partial<FrankingWorkerOptions>
     internetmarke: internetmarke(),
     portokasseFor: async (shop, im) =>
       (await portokasseFor(db(), im, shop.id, config().ENCRYPTION_KEY))?.kasse ?? null,
-    adminFor: async (shopDomain) => (await unauthenticated.admin(shopDomain)).admin,
+    adminFor: workerAdmin,
     maxConcurrentBatches: config().FRANKING_CONCURRENCY,
     maxBatchesPerShop: config().FRANKING_BATCHES_PER_SHOP,
     logger: { info: (message) => console.info(message), warn: (message) => console.warn(message) },

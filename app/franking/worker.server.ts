@@ -27,6 +27,8 @@ import { runBatch } from "./run-batch.server";
 import { currentPrices } from "./current-prices.server";
 import { CostBudget, interactiveReadsRunning } from "~/shopify/cost-budget.server";
 import { checkDeutschePost, deutschePostUp, looksLikeOutage, PAUSE_MS } from "~/availability/health.server";
+import { ShopifyAccessLostError } from "~/shopify/offline-admin.server";
+import { markShopifyAccessLost } from "~/shops.server";
 
 export interface FrankingWorkerOptions {
   db: Db;
@@ -160,12 +162,21 @@ export function createFrankingWorker(options: FrankingWorkerOptions): StartableW
       return true;
     }
     try {
+      // Shopify access first: a shop only the merchant can reconnect buys nothing until then.
+      await options.adminFor(batch.shop.domain);
       const outcome = await runBatch(ctx, batchId);
       await releaseLease(db, batchId, token, outcome.kind === "later" ? outcome.at : null);
       if (outcome.kind === "finished")
         options.logger?.info?.(`Franking batch ${batchId} finished: ${outcome.status}`);
     } catch (error) {
       if (error instanceof LeaseLostError) return true;
+      if (error instanceof ShopifyAccessLostError) {
+        // Only the merchant can help (open the app again): the batch waits as it is, no attempt counted.
+        options.logger?.warn?.(`Franking batch ${batchId} waits: ${error.message}`);
+        await markShopifyAccessLost(db, batch.shop.domain, now());
+        await releaseLease(db, batchId, token, null);
+        return true;
+      }
       await failed(ctx, batchId, token, error);
     }
     return true;

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Db } from "~/db.server";
+import { REACHABLE_SHOP } from "~/shops.server";
 import { ACTIVE_RETOURE_STATES } from "./model";
 
 export const leaseToken = (owner: string): string => `${owner}#${randomUUID().slice(0, 8)}`;
@@ -19,15 +20,15 @@ export async function dueItems(db: Db, kind: WorkKind, now: Date, limit: number)
   const select = { id: true } as const;
   const rows =
     kind === "job"
-      ? await db.refundJob.findMany({ where: { state: "QUEUED", nextAttemptAt: { lte: now }, ...free(now) }, orderBy: { createdAt: "asc" }, take: limit, select })
+      ? await db.refundJob.findMany({ where: { state: "QUEUED", nextAttemptAt: { lte: now }, shop: REACHABLE_SHOP, ...free(now) }, orderBy: { createdAt: "asc" }, take: limit, select })
       : kind === "retoure"
         ? await db.retoureRequest.findMany({
-            where: { state: { in: [...ACTIVE_RETOURE_STATES] }, nextCheckAt: { lte: now }, ...free(now) },
+            where: { state: { in: [...ACTIVE_RETOURE_STATES] }, nextCheckAt: { lte: now }, shop: REACHABLE_SHOP, ...free(now) },
             orderBy: { createdAt: "asc" },
             take: limit,
             select,
           })
-        : await db.refundSync.findMany({ where: { dirty: true, nextAttemptAt: { lte: now }, ...free(now) }, orderBy: { updatedAt: "asc" }, take: limit, select });
+        : await db.refundSync.findMany({ where: { dirty: true, nextAttemptAt: { lte: now }, shop: REACHABLE_SHOP, ...free(now) }, orderBy: { updatedAt: "asc" }, take: limit, select });
   return rows.map((r) => r.id);
 }
 

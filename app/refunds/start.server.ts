@@ -7,7 +7,7 @@ import { config } from "~/config.server";
 import { db } from "~/db.server";
 import { internetmarke } from "~/internetmarke.server";
 import { portokasseFor } from "~/portokasse/connection.server";
-import { unauthenticated } from "~/shopify.server";
+import { workerAdmin } from "~/shopify/worker-admin.server";
 import { startRefundWorker, type RefundWorker, type RefundWorkerOptions } from "./worker.server";
 
 export function startAppRefundWorker(overrides: Partial<RefundWorkerOptions> = {}): RefundWorker {
@@ -15,7 +15,7 @@ export function startAppRefundWorker(overrides: Partial<RefundWorkerOptions> = {
     db: db(),
     internetmarke: internetmarke(),
     portokasseFor: async (shop, im) => (await portokasseFor(db(), im, shop.id, config().ENCRYPTION_KEY))?.kasse ?? null,
-    adminFor: async (shopDomain) => (await unauthenticated.admin(shopDomain)).admin,
+    adminFor: workerAdmin,
     logger: { info: (m) => console.info(m), warn: (m) => console.warn(m) },
     ...overrides,
   });

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { db } from "~/db.server";
 import { batchStatusUrl, createBatchBodySchema } from "~/franking/api-schemas";
 import { IDEMPOTENCY_KEY, onceper } from "~/franking/idempotency.server";
@@ -43,4 +43,13 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       : await onceper(db(), (await shopFor(db(), session.shop)).id, key, create);
   const headers = answer.replayed ? { "Idempotent-Replayed": "true" } : undefined;
   return cors(Response.json(answer.body, { status: answer.status, headers }));
+};
+
+/**
+ * Remix sends OPTIONS to the loader: the admin extension's CORS preflight before its cross-origin POST.
+ * `authenticate.admin` answers it (204 with the CORS headers); a GET gets 405.
+ */
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { cors } = await authenticate.admin(request);
+  return cors(Response.json({ error: "method_not_allowed" }, { status: 405, headers: { Allow: "POST" } }));
 };

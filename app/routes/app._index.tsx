@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Badge, BlockStack, Card, DataTable, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Card, DataTable, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
 import { noticesForShop } from "~/automation/notices.server";
 import { AutomationNotices } from "~/components/AutomationNotices";
 import { db } from "~/db.server";
@@ -25,7 +25,7 @@ function formatEuro(cents: number, locale: string) {
 }
 
 export default function Home() {
-  const { shop, orders, unfulfilledCount, portokasse, automationNotices, locale } =
+  const { shop, orders, unfulfilledCount, portokasse, shopifyAccessLost, automationNotices, locale } =
     useLoaderData<typeof loader>();
   const t = translator(locale);
   const statusLabel = (status: string) =>
@@ -45,6 +45,13 @@ export default function Home() {
   return (
     <Page title={t("app.title")}>
       <Layout>
+        {shopifyAccessLost ? (
+          <Layout.Section>
+            <Banner tone="warning" title={t("shopifyAccess.title")}>
+              <Text as="p">{t("shopifyAccess.body")}</Text>
+            </Banner>
+          </Layout.Section>
+        ) : null}
         {automationNotices.length > 0 ? (
           <Layout.Section>
             <AutomationNotices notices={automationNotices} locale={locale} />

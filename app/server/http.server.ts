@@ -13,10 +13,14 @@ export interface AppServerOptions {
   host?: string;
   /** Extra routes mounted before the Remix app (local mode only). */
   before?: (app: express.Express) => void;
+  /** development: Vite's hot reload (default on); tests turn it off so parallel servers share no port. */
+  hmr?: boolean;
 }
 
 export interface RunningServer {
   origin: string;
+  /** production: the server build it serves (the one copy of the app's modules in this process). */
+  build?: ServerBuild;
   close(): Promise<void>;
 }
 
@@ -33,10 +37,16 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   const app = baseApp();
   options.before?.(app);
   let closeVite: () => Promise<void> = async () => undefined;
+  let build: ServerBuild | undefined;
 
   if (options.mode === "development") {
     const vite = await import("vite");
-    const devServer = await vite.createServer({ server: { middlewareMode: true }, logLevel: "warn" });
+    // cors: false: Vite's own CORS middleware would answer the admin extensions' preflights before Remix
+    // (without Access-Control-Allow-Origin); the routes answer them, as in production.
+    const devServer = await vite.createServer({
+      server: { middlewareMode: true, cors: false, ...(options.hmr === false ? { hmr: false } : {}) },
+      logLevel: "warn",
+    });
     closeVite = () => devServer.close();
     // Compile the server build once before the first request instead of during it.
     await devServer.ssrLoadModule("virtual:remix/server-build");
@@ -52,13 +62,14 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
     );
   } else {
     const root = path.resolve("build");
-    const build: unknown = await import(path.join(root, "server", "index.js"));
+    const imported: unknown = await import(path.join(root, "server", "index.js"));
+    build = imported as ServerBuild;
     app.use(
       "/assets",
       express.static(path.join(root, "client", "assets"), { immutable: true, maxAge: "1y" }),
     );
     app.use(express.static(path.join(root, "client"), { maxAge: "1h" }));
-    app.all("*", createRequestHandler({ build: build as ServerBuild }));
+    app.all("*", createRequestHandler({ build }));
   }
 
   const server: Server = await new Promise((resolve) => {
@@ -72,6 +83,7 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   const port = typeof address === "object" && address ? address.port : options.port;
   return {
     origin: `http://localhost:${port}`,
+    build,
     close: async () => {
       await closeVite();
       await new Promise<void>((resolve, reject) =>
