@@ -2,7 +2,7 @@
  * Where the ledger entries come from. Purchases: the bought vouchers of each cart (what Deutsche Post
  * debited). Refunds: each Retoure request when it was recorded (requested), and its outcome when the app
  * saw Deutsche Post settle it (confirmed amount, refused amount); stamps too old to be sent are refused
- * at once. Top-ups are added by the top-up feature as one more `LedgerSource` in `LEDGER_SOURCES`.
+ * at once. Top-ups: each one the app booked (app/topup), when it was settled.
  */
 import type { Db } from "~/db.server";
 import type { LedgerEntry } from "./ledger";
@@ -99,8 +99,36 @@ export const refunds: LedgerSource = {
   },
 };
 
-/** Every source of the ledger. The top-up feature appends its source here. */
-export const LEDGER_SOURCES: LedgerSource[] = [purchases, refunds];
+/**
+ * Top-ups the app made (app/topup): each booked one when it was settled. A top-up refused, or found not
+ * booked when its unclear answer was reconciled, moved no money; one still unclear (SENT) is not in the
+ * ledger until it is settled.
+ */
+export const topUps: LedgerSource = {
+  name: "top-ups",
+  async entries(db, shopId, from, to) {
+    const booked = await db.portokasseTopUp.findMany({
+      where: { shopId, state: "DONE", settledAt: { gte: from, lt: to } },
+      select: { id: true, amountCents: true, shopOrderId: true, settledAt: true },
+    });
+    return booked.flatMap((t) =>
+      t.settledAt
+        ? [
+            {
+              at: t.settledAt,
+              kind: "top_up" as const,
+              cents: t.amountCents,
+              reference: t.shopOrderId ?? t.id,
+              stamps: 0,
+            },
+          ]
+        : [],
+    );
+  },
+};
+
+/** Every source of the ledger. */
+export const LEDGER_SOURCES: LedgerSource[] = [purchases, refunds, topUps];
 
 export async function ledgerEntries(
   db: Db,
