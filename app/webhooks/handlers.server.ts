@@ -37,7 +37,11 @@ const cancelledPayload = z
     admin_graphql_api_id: z.string(),
     name: z.string().optional(),
     cancelled_at: z.string().nullable().optional(),
-    customer: z.object({ id: z.union([z.number(), z.string()]) }).loose().nullable().optional(),
+    customer: z
+      .object({ id: z.union([z.number(), z.string()]) })
+      .loose()
+      .nullable()
+      .optional(),
   })
   .loose();
 
@@ -46,7 +50,11 @@ const cancelledPayload = z
  * order (app/refunds) queued in the same write, so an event is never recorded without its job. Only ids
  * and dates are kept. Returns false when this event was already recorded.
  */
-export async function orderCancelled(db: Db, delivery: WebhookDelivery, now: Date = new Date()): Promise<boolean> {
+export async function orderCancelled(
+  db: Db,
+  delivery: WebhookDelivery,
+  now: Date = new Date(),
+): Promise<boolean> {
   const order = cancelledPayload.parse(delivery.payload);
   // Never creates a shop: a webhook for a domain that never installed the app changes nothing.
   const shop = await db.shop.findUnique({ where: { domain: delivery.shop } });

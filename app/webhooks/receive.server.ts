@@ -111,8 +111,9 @@ export async function receiveWebhook(db: Db, request: Request, options: ReceiveO
   });
   if (seen) return ok("duplicate");
 
-  // A topic without a handler is verified and acknowledged; nothing is written.
-  if (!entry.handler) return ok("acknowledged");
+  // A topic without a handler, or a payload its handler has nothing to do with, is verified and
+  // acknowledged; nothing is written.
+  if (!entry.handler || (entry.concerns && !entry.concerns(payload))) return ok("acknowledged");
   await entry.handler(db, { shop, topic, webhookId, eventId, payload: parsed.data });
   try {
     await db.receivedWebhook.create({

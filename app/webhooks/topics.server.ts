@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { automationOrderWebhook } from "~/automation/webhook.server";
 import { fulfillmentUpdated } from "~/undo/shopify-cancelled.server";
+import { orderInShopify } from "./order-in-shopify.server";
 import type { Db } from "~/db.server";
 import { customerDataRequested, customerRedacted, shopRedacted } from "./compliance.server";
 import { appUninstalled, orderCancelled, scopesUpdated, type WebhookDelivery } from "./handlers.server";
@@ -30,6 +31,11 @@ export interface TopicEntry {
   /** Checks against the shop's own state that the body alone cannot make (null: fine, else why not). */
   fitsShop?: (db: Db, shopDomain: string, payload: never) => Promise<string | null>;
   handler?: (db: Db, delivery: WebhookDelivery) => Promise<unknown>;
+  /**
+   * Whether the handler has anything to do with this payload (default: yes). A delivery it has nothing to
+   * do with is acknowledged and nothing is written, as for a topic without a handler.
+   */
+  concerns?: (payload: never) => boolean;
 }
 
 const id = z.union([z.number().int(), z.string().regex(/^\d+$/)]);
@@ -106,19 +112,20 @@ export const TOPICS: Record<string, TopicEntry> = {
     orderOf: (p: Of<typeof order>) => p.admin_graphql_api_id,
     handler: orderCancelled,
   },
-  // Automatic franking (app/automation): the order becomes a candidate for the shop's next run. A
-  // candidate is only a hint: the run reads every order from the shop's own Admin API, where another
-  // shop's order does not exist, so a forged or swapped body can add nothing to be bought.
+  // Automatic franking (app/automation): the order becomes a candidate for the shop's next run. The order
+  // must exist in the shop's own Admin API (another shop's body names an order it does not have). Shopify
+  // sends orders/create and orders/paid of an order paid at checkout with the same body; either makes the
+  // same candidate, and the run reads every order from Shopify again before anything is bought.
   "orders/create": {
     schema: order,
     orderOf: (p: Of<typeof order>) => p.admin_graphql_api_id,
-    orderBelongs: async () => true,
+    orderBelongs: orderInShopify,
     handler: automationOrderWebhook,
   },
   "orders/paid": {
-    schema: order,
+    schema: order.extend({ financial_status: z.literal("paid") }),
     orderOf: (p: Of<typeof order>) => p.admin_graphql_api_id,
-    orderBelongs: async () => true,
+    orderBelongs: orderInShopify,
     handler: automationOrderWebhook,
   },
   "fulfillments/create": {
@@ -131,6 +138,7 @@ export const TOPICS: Record<string, TopicEntry> = {
     schema: fulfillment,
     orderOf: (p: Of<typeof fulfillment>) => orderGid(p.order_id),
     handler: fulfillmentUpdated,
+    concerns: (p: Of<typeof fulfillment>) => p.status === "cancelled",
   },
   "customers/data_request": {
     schema: dataRequest,

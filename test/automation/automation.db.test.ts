@@ -226,11 +226,12 @@ describe("a run whose process died", () => {
 });
 
 describe("orders/create and orders/paid", () => {
-  const deliver = async (secret: string) => {
+  const deliver = async (secret: string, orderGid: string) => {
+    const id = Number(orderGid.split("/").pop());
     const body = JSON.stringify({
-      id: 9001,
-      admin_graphql_api_id: "gid://shopify/Order/9001",
-      name: "#9001",
+      id,
+      admin_graphql_api_id: orderGid,
+      name: `#${id}`,
       line_items: [{ id: 1 }],
       financial_status: "paid",
       created_at: new Date().toISOString(),
@@ -261,9 +262,11 @@ describe("orders/create and orders/paid", () => {
       await env.fake.whenIdle();
       expect(await env.db().automationCandidate.count()).toBe(0);
       await env.rules({ schedule: "now" });
-      expect((await deliver("not-the-secret")).status).toBe(401);
+      // An order of the shop whose webhooks Shopify has not sent yet, delivered here by hand.
+      const orderGid = await env.place({ deliver: false });
+      expect((await deliver("not-the-secret", orderGid)).status).toBe(401);
       expect(await env.db().automationCandidate.count()).toBe(0);
-      expect((await deliver(TEST_APP.apiSecret)).status).toBe(200);
+      expect((await deliver(TEST_APP.apiSecret, orderGid)).status).toBe(200);
       expect(await env.db().automationCandidate.count()).toBe(1);
     },
     SLOW,
