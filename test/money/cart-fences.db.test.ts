@@ -81,13 +81,11 @@ describeEachDatabase("cart state fences", (database) => {
     const answer = await ctx.portokasse.retrieveCart(bought.shopOrderId ?? "");
     if (!answer.bought) throw new Error("the simulator lost the cart");
     const before = {
-      orders: await env
-        .db()
-        .frankingOrder.findMany({
-          where: { batchId },
-          orderBy: { position: "asc" },
-          select: { status: true, error: true },
-        }),
+      orders: await env.db().frankingOrder.findMany({
+        where: { batchId },
+        orderBy: { position: "asc" },
+        select: { status: true, error: true },
+      }),
       vouchers: await env.db().voucher.count({ where: { batchId } }),
       tasks: await env
         .db()
@@ -102,13 +100,11 @@ describeEachDatabase("cart state fences", (database) => {
       boughtAt: bought.boughtAt,
     });
     expect(
-      await env
-        .db()
-        .frankingOrder.findMany({
-          where: { batchId },
-          orderBy: { position: "asc" },
-          select: { status: true, error: true },
-        }),
+      await env.db().frankingOrder.findMany({
+        where: { batchId },
+        orderBy: { position: "asc" },
+        select: { status: true, error: true },
+      }),
     ).toEqual(before.orders);
     expect(before.orders.map((o) => o.status)).toEqual(["FULFILLED", "FULFILLED"]);
     expect(await env.db().voucher.count({ where: { batchId } })).toBe(before.vouchers);

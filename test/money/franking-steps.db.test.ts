@@ -128,13 +128,11 @@ describeEachDatabase("single franking steps", (database) => {
       link: answer.cart.link,
       error: "The cart returned 1 vouchers for 2 positions",
     });
-    const orders = await env
-      .db()
-      .frankingOrder.findMany({
-        where: { batchId },
-        orderBy: { position: "asc" },
-        include: { voucher: true },
-      });
+    const orders = await env.db().frankingOrder.findMany({
+      where: { batchId },
+      orderBy: { position: "asc" },
+      include: { voucher: true },
+    });
     expect(orders.map((o) => [o.status, o.error])).toEqual([
       ["BOUGHT", null],
       ["FAILED", "no_voucher_returned"],
@@ -167,6 +165,27 @@ describeEachDatabase("single franking steps", (database) => {
       "BOUGHT",
       "BOUGHT",
     ]);
+  });
+
+  it("any other error while creating a batch goes up at once, without a second attempt", async () => {
+    const orders = env.orders(1);
+    let calls = 0;
+    const db = env.db();
+    const failing = new Proxy(db, {
+      get(target, prop, receiver) {
+        if (prop !== "$transaction") return Reflect.get(target, prop, receiver);
+        return async (fn: (t: object) => Promise<unknown>, options?: object) => {
+          calls++;
+          if (calls === 1) throw Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" });
+          return target.$transaction((t) => fn(t), options);
+        };
+      },
+    });
+    await expect(
+      createBatch(failing, { shopId: env.shop.id, orders, options: OPTIONS, now: env.clock.now() }),
+    ).rejects.toThrow("database is locked");
+    expect(calls).toBe(1);
+    expect(await env.db().frankingClaim.count({ where: { shopId: env.shop.id } })).toBe(0);
   });
 
   it("a claim race lost five times in a row gives up with the unique violation", async () => {
