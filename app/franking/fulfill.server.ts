@@ -13,12 +13,25 @@ import { shopifyCall } from "~/shopify/call.server";
 import type { CostBudget } from "~/shopify/cost-budget.server";
 import { fulfillmentGroups, type FulfillmentOrderState } from "~/preview/fulfillability";
 import {
-  FULFILLMENT_ORDER_FIELDS,
-  FULFILLMENT_ORDERS_PER_ORDER,
   FULFILLMENT_READ_COST,
   fulfillmentOrderSchema,
   toFulfillmentOrderState,
 } from "~/preview/fulfillment-orders.server";
+
+/** The fulfillment-order fields of fulfillment-orders.server.ts (a document test reads each file alone). */
+const FULFILLMENT_ORDER_STATE = `#graphql
+  fragment FulfillmentOrderState on FulfillmentOrder {
+    id
+    status
+    assignedLocation {
+      location {
+        id
+      }
+    }
+    deliveryMethod {
+      methodType
+    }
+  }`;
 
 /** One order's fulfillment orders (a group of one is read with this). */
 export const FRANKING_ORDER_QUERY = `#graphql
@@ -26,14 +39,14 @@ export const FRANKING_ORDER_QUERY = `#graphql
     order(id: $id) {
       id
       cancelledAt
-      fulfillmentOrders(first: ${FULFILLMENT_ORDERS_PER_ORDER}) {
+      fulfillmentOrders(first: 5) {
         nodes {
           ...FulfillmentOrderState
         }
       }
     }
   }
-  ${FULFILLMENT_ORDER_FIELDS}`;
+  ${FULFILLMENT_ORDER_STATE}`;
 
 /**
  * The fulfillment orders of many orders, with location and delivery method: `fulfillmentCreate` takes one
@@ -45,7 +58,7 @@ export const FRANKING_ORDERS_QUERY = `#graphql
       ... on Order {
         id
         cancelledAt
-        fulfillmentOrders(first: ${FULFILLMENT_ORDERS_PER_ORDER}) {
+        fulfillmentOrders(first: 5) {
           nodes {
             ...FulfillmentOrderState
           }
@@ -53,7 +66,7 @@ export const FRANKING_ORDERS_QUERY = `#graphql
       }
     }
   }
-  ${FULFILLMENT_ORDER_FIELDS}`;
+  ${FULFILLMENT_ORDER_STATE}`;
 
 /** Fulfillment and tag of one order in one call (two mutations, 10 points each). */
 export const FRANKING_FULFILL_MUTATION = `#graphql
@@ -107,7 +120,9 @@ export const CARRIER = "Deutsche Post";
 export const METAFIELDS_PER_CALL = 25;
 const COST = { orderRead: FULFILLMENT_READ_COST, fulfillAndTag: 20, mutation: 10 } as const;
 
-const userErrors = z.array(z.object({ field: z.array(z.string()).nullable().optional(), message: z.string() }));
+const userErrors = z.array(
+  z.object({ field: z.array(z.string()).nullable().optional(), message: z.string() }),
+);
 const orderState = z.object({
   id: z.string(),
   cancelledAt: z.string().nullable(),
@@ -116,9 +131,13 @@ const orderState = z.object({
 type OrderState = z.infer<typeof orderState>;
 const orderData = z.object({ order: orderState.nullable() });
 /** `nodes` answers null for an unknown id (and `{}` for another type). */
-const ordersData = z.object({ nodes: z.array(z.union([orderState, z.object({}).transform(() => null)]).nullable()) });
+const ordersData = z.object({
+  nodes: z.array(z.union([orderState, z.object({}).transform(() => null)]).nullable()),
+});
 const fulfillData = z.object({
-  fulfillmentCreate: z.object({ fulfillment: z.object({ id: z.string() }).nullable(), userErrors }).nullable(),
+  fulfillmentCreate: z
+    .object({ fulfillment: z.object({ id: z.string() }).nullable(), userErrors })
+    .nullable(),
   tagsAdd: z.object({ userErrors }).nullable(),
 });
 const tagData = z.object({ tagsAdd: z.object({ userErrors }).nullable() });
@@ -132,7 +151,10 @@ export class PermanentFulfillmentError extends Error {
 export interface OrderWriteBack {
   orderId: string;
   batchId: string;
-  vouchers: readonly Pick<Voucher, "voucherId" | "trackId" | "productCode" | "productName" | "priceCents" | "boughtAt">[];
+  vouchers: readonly Pick<
+    Voucher,
+    "voucherId" | "trackId" | "productCode" | "productName" | "priceCents" | "boughtAt"
+  >[];
 }
 
 export interface WriteBackOptions {
@@ -151,9 +173,14 @@ function failOn(errors: z.infer<typeof userErrors> | undefined, what: string): v
   if (errors && errors.length > 0) throw new Error(`${what}: ${errors.map((e) => e.message).join("; ")}`);
 }
 
-async function readOrders(admin: AdminGraphql, ids: readonly string[], options: WriteBackOptions): Promise<Array<OrderState | null>> {
+async function readOrders(
+  admin: AdminGraphql,
+  ids: readonly string[],
+  options: WriteBackOptions,
+): Promise<Array<OrderState | null>> {
   const call = { sleep: options.sleep, budget: options.budget, cost: COST.orderRead * ids.length };
-  if (ids.length === 1) return [(await shopifyCall(admin, FRANKING_ORDER_QUERY, { id: ids[0] }, orderData, call)).order];
+  if (ids.length === 1)
+    return [(await shopifyCall(admin, FRANKING_ORDER_QUERY, { id: ids[0] }, orderData, call)).order];
   return (await shopifyCall(admin, FRANKING_ORDERS_QUERY, { ids }, ordersData, call)).nodes;
 }
 
@@ -166,11 +193,17 @@ function openFulfillmentOrders(order: OrderState | null | undefined): Fulfillmen
   if (order.cancelledAt !== null) throw new PermanentFulfillmentError("The order was cancelled in Shopify");
   // None visible: a fulfillment service or 3PL ships it (or the app lost the scope); never tag it as done.
   if (order.fulfillmentOrders.nodes.length === 0) {
-    throw new PermanentFulfillmentError("Shopify shows the app no fulfillment order of this order (fulfillment service or 3PL location)");
+    throw new PermanentFulfillmentError(
+      "Shopify shows the app no fulfillment order of this order (fulfillment service or 3PL location)",
+    );
   }
-  const open = order.fulfillmentOrders.nodes.filter((fo) => FULFILLABLE.has(fo.status)).map(toFulfillmentOrderState);
+  const open = order.fulfillmentOrders.nodes
+    .filter((fo) => FULFILLABLE.has(fo.status))
+    .map(toFulfillmentOrderState);
   if (open.length === 0 && !order.fulfillmentOrders.nodes.every((fo) => DONE.has(fo.status))) {
-    const waiting = order.fulfillmentOrders.nodes.filter((fo) => !DONE.has(fo.status)).map((fo) => fo.status.toLowerCase());
+    const waiting = order.fulfillmentOrders.nodes
+      .filter((fo) => !DONE.has(fo.status))
+      .map((fo) => fo.status.toLowerCase());
     throw new Error(`No fulfillment order can be fulfilled now (${[...new Set(waiting)].join(", ")})`);
   }
   return fulfillmentGroups(open);
@@ -181,12 +214,20 @@ function openFulfillmentOrders(order: OrderState | null | undefined): Fulfillmen
  * of one location and delivery method goes in its own `fulfillmentCreate`; the tracking number rides on
  * the first (the preview leaves out orders open at several locations, so normally there is one group).
  */
-async function fulfillAndTag(admin: AdminGraphql, order: OrderWriteBack, groups: FulfillmentOrderState[][], options: WriteBackOptions): Promise<string | null> {
+async function fulfillAndTag(
+  admin: AdminGraphql,
+  order: OrderWriteBack,
+  groups: FulfillmentOrderState[][],
+  options: WriteBackOptions,
+): Promise<string | null> {
   const call = { sleep: options.sleep, budget: options.budget };
   const tagVariables = { id: order.orderId, tags: [options.tag] };
   if (groups.length === 0) {
     // Fulfilled before (by an earlier attempt whose answer was lost, or by hand): only the tag.
-    const data = await shopifyCall(admin, FRANKING_TAG_MUTATION, tagVariables, tagData, { ...call, cost: COST.mutation });
+    const data = await shopifyCall(admin, FRANKING_TAG_MUTATION, tagVariables, tagData, {
+      ...call,
+      cost: COST.mutation,
+    });
     failOn(data.tagsAdd?.userErrors, "tagsAdd");
     return null;
   }
@@ -198,7 +239,13 @@ async function fulfillAndTag(admin: AdminGraphql, order: OrderWriteBack, groups:
       notifyCustomer: options.notifyCustomer,
       ...(numbers.length > 0 && index === 0 ? { trackingInfo: { company: CARRIER, numbers } } : {}),
     };
-    const data = await shopifyCall(admin, FRANKING_FULFILL_MUTATION, { fulfillment, ...tagVariables }, fulfillData, { ...call, cost: COST.fulfillAndTag });
+    const data = await shopifyCall(
+      admin,
+      FRANKING_FULFILL_MUTATION,
+      { fulfillment, ...tagVariables },
+      fulfillData,
+      { ...call, cost: COST.fulfillAndTag },
+    );
     failOn(data.fulfillmentCreate?.userErrors, "fulfillmentCreate");
     failOn(data.tagsAdd?.userErrors, "tagsAdd");
     firstId ??= data.fulfillmentCreate?.fulfillment?.id ?? null;
@@ -221,9 +268,17 @@ function voucherMetafield(order: OrderWriteBack) {
   return { ownerId: order.orderId, ...VOUCHER_METAFIELD, value };
 }
 
-async function setMetafields(admin: AdminGraphql, orders: readonly OrderWriteBack[], options: WriteBackOptions): Promise<void> {
+async function setMetafields(
+  admin: AdminGraphql,
+  orders: readonly OrderWriteBack[],
+  options: WriteBackOptions,
+): Promise<void> {
   const metafields = orders.map(voucherMetafield);
-  const data = await shopifyCall(admin, FRANKING_METAFIELDS_MUTATION, { metafields }, metafieldsData, { sleep: options.sleep, budget: options.budget, cost: COST.mutation });
+  const data = await shopifyCall(admin, FRANKING_METAFIELDS_MUTATION, { metafields }, metafieldsData, {
+    sleep: options.sleep,
+    budget: options.budget,
+    cost: COST.mutation,
+  });
   failOn(data.metafieldsSet?.userErrors, "metafieldsSet");
 }
 
@@ -231,13 +286,25 @@ async function setMetafields(admin: AdminGraphql, orders: readonly OrderWriteBac
  * The metafields of a group in one call. metafieldsSet is atomic (one refused metafield and none is
  * written), so when the group is refused each order's metafield is set alone: only the refused ones fail.
  */
-async function setGroupMetafields(admin: AdminGraphql, orders: readonly OrderWriteBack[], options: WriteBackOptions): Promise<unknown[]> {
+async function setGroupMetafields(
+  admin: AdminGraphql,
+  orders: readonly OrderWriteBack[],
+  options: WriteBackOptions,
+): Promise<unknown[]> {
   try {
     await setMetafields(admin, orders, options);
     return orders.map(() => null);
   } catch (error) {
-    if (orders.length === 1 || !(error instanceof Error) || !error.message.startsWith("metafieldsSet:")) return orders.map(() => error);
-    return Promise.all(orders.map((order) => setMetafields(admin, [order], options).then(() => null, (alone: unknown) => alone)));
+    if (orders.length === 1 || !(error instanceof Error) || !error.message.startsWith("metafieldsSet:"))
+      return orders.map(() => error);
+    return Promise.all(
+      orders.map((order) =>
+        setMetafields(admin, [order], options).then(
+          () => null,
+          (alone: unknown) => alone,
+        ),
+      ),
+    );
   }
 }
 
@@ -245,21 +312,32 @@ async function setGroupMetafields(admin: AdminGraphql, orders: readonly OrderWri
  * Fulfillment, tag and metafield for a group of orders (at most METAFIELDS_PER_CALL). Answers per order,
  * in the given order: done (with the new fulfillment's id) or the error of this attempt.
  */
-export async function writeBackOrders(admin: AdminGraphql, orders: readonly OrderWriteBack[], options: WriteBackOptions): Promise<WriteBackOutcome[]> {
-  if (orders.length > METAFIELDS_PER_CALL) throw new RangeError(`At most ${METAFIELDS_PER_CALL} orders at once`);
+export async function writeBackOrders(
+  admin: AdminGraphql,
+  orders: readonly OrderWriteBack[],
+  options: WriteBackOptions,
+): Promise<WriteBackOutcome[]> {
+  if (orders.length > METAFIELDS_PER_CALL)
+    throw new RangeError(`At most ${METAFIELDS_PER_CALL} orders at once`);
   let states: Array<OrderState | null>;
   try {
-    states = await readOrders(admin, orders.map((o) => o.orderId), options);
+    states = await readOrders(
+      admin,
+      orders.map((o) => o.orderId),
+      options,
+    );
   } catch (error) {
     return orders.map(() => ({ ok: false, error }));
   }
-  const plans = orders.map((order, i): { order: OrderWriteBack; open: FulfillmentOrderState[][] | null; error: unknown } => {
-    try {
-      return { order, open: openFulfillmentOrders(states[i]), error: null };
-    } catch (error) {
-      return { order, open: null, error };
-    }
-  });
+  const plans = orders.map(
+    (order, i): { order: OrderWriteBack; open: FulfillmentOrderState[][] | null; error: unknown } => {
+      try {
+        return { order, open: openFulfillmentOrders(states[i]), error: null };
+      } catch (error) {
+        return { order, open: null, error };
+      }
+    },
+  );
   const going = plans.flatMap(({ order, open }) => (open === null ? [] : [{ order, open }]));
   const [writes, metafieldErrors] = await Promise.all([
     Promise.all(
@@ -270,7 +348,13 @@ export async function writeBackOrders(admin: AdminGraphql, orders: readonly Orde
         ),
       ),
     ),
-    going.length > 0 ? setGroupMetafields(admin, going.map((g) => g.order), options) : Promise.resolve([]),
+    going.length > 0
+      ? setGroupMetafields(
+          admin,
+          going.map((g) => g.order),
+          options,
+        )
+      : Promise.resolve([]),
   ]);
   return plans.map((plan): WriteBackOutcome => {
     if (plan.open === null) return { ok: false, error: plan.error };

@@ -6,25 +6,11 @@
 import { z } from "zod";
 import type { FulfillmentOrderState } from "./fulfillability";
 
+/** The queries ask for `first: 5` (written out in each document; keep them in step). */
 export const FULFILLMENT_ORDERS_PER_ORDER = 5;
 export const FULFILLMENT_ORDERS_COST = 2 + 4 * FULFILLMENT_ORDERS_PER_ORDER;
 /** The write-back's read of one order's fulfillment orders: the order (1) and the connection. */
 export const FULFILLMENT_READ_COST = 1 + FULFILLMENT_ORDERS_COST;
-
-/** What one order's fulfillment orders carry (shared with the franking write-back). */
-export const FULFILLMENT_ORDER_FIELDS = `#graphql
-  fragment FulfillmentOrderState on FulfillmentOrder {
-    id
-    status
-    assignedLocation {
-      location {
-        id
-      }
-    }
-    deliveryMethod {
-      methodType
-    }
-  }`;
 
 export const fulfillmentOrderSchema = z.object({
   id: z.string(),

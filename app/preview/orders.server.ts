@@ -11,9 +11,7 @@ import { deniedUnder, type DeniedField } from "~/shopify/denied-fields";
 import type { AdminGraphql } from "~/shopify/graphql.server";
 import { fulfillability, type Fulfillability } from "./fulfillability";
 import {
-  FULFILLMENT_ORDER_FIELDS,
   FULFILLMENT_ORDERS_COST,
-  FULFILLMENT_ORDERS_PER_ORDER,
   fulfillmentOrderSchema,
   toFulfillmentOrderState,
 } from "./fulfillment-orders.server";
@@ -50,6 +48,21 @@ export const PREVIEW_LINE_ITEM_FRAGMENT = `#graphql
           }
         }
       }
+    }
+  }`;
+
+/** The fulfillment-order fields of fulfillment-orders.server.ts (a document test reads each file alone). */
+const FULFILLMENT_ORDER_STATE = `#graphql
+  fragment FulfillmentOrderState on FulfillmentOrder {
+    id
+    status
+    assignedLocation {
+      location {
+        id
+      }
+    }
+    deliveryMethod {
+      methodType
     }
   }`;
 
@@ -91,7 +104,7 @@ export const PREVIEW_ORDERS_QUERY = `#graphql
             ...PreviewLineItem
           }
         }
-        fulfillmentOrders(first: ${FULFILLMENT_ORDERS_PER_ORDER}) {
+        fulfillmentOrders(first: 5) {
           nodes {
             ...FulfillmentOrderState
           }
@@ -100,7 +113,7 @@ export const PREVIEW_ORDERS_QUERY = `#graphql
     }
   }
   ${PREVIEW_LINE_ITEM_FRAGMENT}
-  ${FULFILLMENT_ORDER_FIELDS}`;
+  ${FULFILLMENT_ORDER_STATE}`;
 
 export const PREVIEW_MORE_LINE_ITEMS_QUERY = `#graphql
   query PreviewMoreLineItems($id: ID!, $after: String!, $lineItems: Int!) {
@@ -222,7 +235,12 @@ export function nextChunkSize(remaining: number, available: number, actualPerOrd
   return Math.max(1, Math.min(remaining, ORDERS_PER_QUERY, Math.max(fitsNow, consumedByTheRest)));
 }
 
-function queryOptions(options: FetchOptions, budget: CostBudget, cost: number, onCost?: CallOptions["onCost"]): CallOptions {
+function queryOptions(
+  options: FetchOptions,
+  budget: CostBudget,
+  cost: number,
+  onCost?: CallOptions["onCost"],
+): CallOptions {
   return {
     sleep: options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))),
     maxThrottledAttempts: options.maxThrottledAttempts,
@@ -232,7 +250,13 @@ function queryOptions(options: FetchOptions, budget: CostBudget, cost: number, o
   };
 }
 
-async function remainingLineItems(admin: AdminGraphql, id: string, after: string, options: FetchOptions, budget: CostBudget) {
+async function remainingLineItems(
+  admin: AdminGraphql,
+  id: string,
+  after: string,
+  options: FetchOptions,
+  budget: CostBudget,
+) {
   const items: LineItem[] = [];
   const pageSchema = z.object({ node: z.object({ lineItems: lineItemsSchema }).nullable() });
   let cursor: string | null = after;
