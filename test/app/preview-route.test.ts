@@ -107,14 +107,14 @@ describe("the Portokasse settings route", () => {
     for (const spy of spies) spy.mockRestore();
   });
 
-  it("explains a Portokasse that has not approved the app", async () => {
+  it("explains a Portokasse that has not approved the app (the spec's answer: wrong password or not approved)", async () => {
     env.sim.reset();
     env.sim.addApp(APP);
     env.addMerchant({ approvedApps: [] });
     const answer = await (await kasse({ _action: "connect", ...MERCHANT })).json();
-    expect(answer).toMatchObject({ ok: false, problem: "app-not-approved" });
+    expect(answer).toMatchObject({ ok: false, problem: "login-refused" });
     env.sim.approveApp(MERCHANT.username, APP.clientId);
-    expect(await (await kasse({ _action: "test" })).json()).toMatchObject({ ok: true, problem: null });
+    expect(await (await kasse({ _action: "connect", ...MERCHANT })).json()).toMatchObject({ ok: true, problem: null });
   });
 });
 
