@@ -1,7 +1,4 @@
-/**
- * Words of the batch preview in English and German, and the German form of the mapping engine's reasons
- * (`reason.<key>`, filled with the engine's `reasonParams.values`). English pages show the engine's own text.
- */
+/** Words of the batch preview in English and German (the engine's reasons are in messages-reasons.ts). */
 export const previewMessages = {
   en: {
     "nav.preview": "Preview",
@@ -61,6 +58,7 @@ export const previewMessages = {
     "preview.flag.customs-declaration": "needs a customs declaration (CN 22)",
     "preview.flag.no-items-require-shipping": "no item needs shipping",
     "preview.flag.partially-fulfilled": "partly fulfilled already",
+    "preview.flag.address-printed": "the address does not fit on the stamp: the app prints it beside the stamp",
     "preview.error.invalid-id": "Not an order id",
     "preview.error.not-found": "Not found in this shop",
     "preview.error.cancelled": "Cancelled",
@@ -76,40 +74,6 @@ export const previewMessages = {
     "preview.error.destination-not-served": "Destination not served",
     "preview.error.no-product": "No product fits",
     "preview.error.override-invalid": "Fixed product unusable",
-    "zone.domestic": "domestic",
-    "zone.eu": "EU",
-    "zone.world": "world",
-    "reason.chosen": "{product}: {weightG} g incl. {tareG} g packaging, {zone} ({country}), {size} fits",
-    "reason.override-chosen":
-      "{product} (fixed for {override}): {weightG} g incl. {tareG} g packaging, {zone} ({country})",
-    "reason.invalid-id": "This is not a Shopify order id.",
-    "reason.not-found": "No such order in this shop.",
-    "reason.cancelled": "The order was cancelled.",
-    "reason.already-fulfilled": "The order is already fulfilled.",
-    "reason.nothing-to-ship": "Nothing in the order needs shipping.",
-    "reason.no-price-list": "No Deutsche Post price list yet: the Products API has not answered.",
-    "reason.missing-address": "The order has no shipping address.",
-    "reason.address-no-country": "The shipping address has no valid country.",
-    "reason.destination-not-served": "Deutsche Post currently does not deliver letters to {country}.",
-    "reason.address-missing-fields": "The address stamp needs {fields}; the shipping address has none.",
-    "reason.postal-code-german": "The German postal code “{zip}” must have exactly 5 digits.",
-    "reason.postal-code-address-zone":
-      "Postal code “{zip}” ({country}) does not fit an address stamp (exactly 5 characters): use the franking-zone layout.",
-    "reason.address-field-too-long": "{field} has {length} characters; the address stamp takes {max}.",
-    "reason.missing-weight":
-      "No weight for {items}: set it in Shopify or a default item weight in the settings.",
-    "reason.too-heavy": "Too heavy for letters: {weightG} g ({format} takes up to {maxWeightG} g).",
-    "reason.too-large": "Too large for letters: {size} ({format} takes up to {maxSize}).",
-    "reason.too-small": "Too small for letters: {size}; choose a larger packaging.",
-    "reason.no-products-for-destination": "The price list has no letter products for this destination.",
-    "reason.no-product-with-service":
-      "No product with the required service for {weightG} g, {size} ({format} would fit).",
-    "reason.packaging-missing": "Packaging “{packagingId}” is not set up in the settings.",
-    "reason.packaging-invalid": "Packaging “{packaging}” has no valid size or weight.",
-    "reason.override-not-in-price-list":
-      "Fixed product {productCode} (for {override}) is not in the current price list.",
-    "reason.override-not-usable": "Fixed product {product} is not a letter product this app can check.",
-    "reason.override-does-not-fit": "Fixed product {product} does not fit this order.",
   },
   de: {
     "nav.preview": "Vorschau",
@@ -174,6 +138,7 @@ export const previewMessages = {
     "preview.flag.customs-declaration": "braucht eine Zollinhaltserklärung (CN 22)",
     "preview.flag.no-items-require-shipping": "kein Artikel muss versendet werden",
     "preview.flag.partially-fulfilled": "schon teilweise erfüllt",
+    "preview.flag.address-printed": "Adresse passt nicht auf die Marke: die App druckt sie neben die Marke",
     "preview.error.invalid-id": "Keine Bestell-ID",
     "preview.error.not-found": "In diesem Shop nicht gefunden",
     "preview.error.cancelled": "Storniert",
@@ -189,43 +154,5 @@ export const previewMessages = {
     "preview.error.destination-not-served": "Ziel wird nicht beliefert",
     "preview.error.no-product": "Kein Produkt passt",
     "preview.error.override-invalid": "Festes Produkt unbrauchbar",
-    "zone.domestic": "Inland",
-    "zone.eu": "EU",
-    "zone.world": "Welt",
-    "reason.chosen": "{product}: {weightG} g inkl. {tareG} g Verpackung, {zone} ({country}), {size} passt",
-    "reason.override-chosen":
-      "{product} (fest für {override}): {weightG} g inkl. {tareG} g Verpackung, {zone} ({country})",
-    "reason.invalid-id": "Das ist keine Shopify-Bestell-ID.",
-    "reason.not-found": "Diese Bestellung gibt es in diesem Shop nicht.",
-    "reason.cancelled": "Die Bestellung wurde storniert.",
-    "reason.already-fulfilled": "Die Bestellung ist bereits erfüllt.",
-    "reason.nothing-to-ship": "Nichts in der Bestellung muss versendet werden.",
-    "reason.no-price-list":
-      "Noch keine Preisliste der Deutschen Post: Die Produkt-API hat nicht geantwortet.",
-    "reason.missing-address": "Die Bestellung hat keine Lieferadresse.",
-    "reason.address-no-country": "Die Lieferadresse hat kein gültiges Land.",
-    "reason.destination-not-served": "Die Deutsche Post liefert derzeit keine Briefe nach {country}.",
-    "reason.address-missing-fields":
-      "Die Marke mit Adresse braucht {fields}; die Lieferadresse hat keine Angabe dazu.",
-    "reason.postal-code-german": "Die deutsche Postleitzahl „{zip}“ muss genau 5 Ziffern haben.",
-    "reason.postal-code-address-zone":
-      "Die Postleitzahl „{zip}“ ({country}) passt nicht auf eine Marke mit Adresse (genau 5 Zeichen): Layout „Nur Frankierzone“ verwenden.",
-    "reason.address-field-too-long": "{field} hat {length} Zeichen; die Marke mit Adresse fasst {max}.",
-    "reason.missing-weight":
-      "Kein Gewicht für {items}: Tragen Sie es in Shopify ein oder legen Sie ein Standardgewicht in den Einstellungen fest.",
-    "reason.too-heavy": "Zu schwer für Briefe: {weightG} g ({format} bis {maxWeightG} g).",
-    "reason.too-large": "Zu groß für Briefe: {size} ({format} bis {maxSize}).",
-    "reason.too-small": "Zu klein für Briefe: {size}; wählen Sie eine größere Verpackung.",
-    "reason.no-products-for-destination": "Die Preisliste hat keine Briefprodukte für dieses Ziel.",
-    "reason.no-product-with-service":
-      "Kein Produkt mit der verlangten Leistung für {weightG} g, {size} ({format} würde passen).",
-    "reason.packaging-missing": "Die Verpackung „{packagingId}“ ist in den Einstellungen nicht angelegt.",
-    "reason.packaging-invalid":
-      "Die Verpackung „{packaging}“ hat keine gültige Größe oder kein gültiges Gewicht.",
-    "reason.override-not-in-price-list":
-      "Das feste Produkt {productCode} (für {override}) steht nicht in der aktuellen Preisliste.",
-    "reason.override-not-usable":
-      "Das feste Produkt {product} ist kein Briefprodukt, das die App prüfen kann.",
-    "reason.override-does-not-fit": "Das feste Produkt {product} passt nicht zu dieser Bestellung.",
   },
 } as const;

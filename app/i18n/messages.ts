@@ -3,6 +3,7 @@ import { settingsMessages } from "./messages-settings";
 import { batchesMessages } from "./messages-batches";
 import { refundsMessages } from "./messages-refunds";
 import { frankingMessages } from "./messages-franking";
+import { reasonsMessages } from "./messages-reasons";
 
 /** The admin UI's words in English and German. Keys are shared; a test checks both have every key. */
 export const messages = {
@@ -12,6 +13,7 @@ export const messages = {
     ...batchesMessages.en,
     ...refundsMessages.en,
     ...frankingMessages.en,
+    ...reasonsMessages.en,
     "app.title": "Frankiermeister",
     "nav.home": "Overview",
     "home.heading": "Postage for your letters",
@@ -46,6 +48,7 @@ export const messages = {
     ...batchesMessages.de,
     ...refundsMessages.de,
     ...frankingMessages.de,
+    ...reasonsMessages.de,
     "app.title": "Frankiermeister",
     "nav.home": "Übersicht",
     "home.heading": "Porto für Ihre Briefe",

@@ -12,7 +12,7 @@ import {
 import { classifyCatalog } from "./classify";
 import { describeZone, HOME_COUNTRY, zoneOf } from "./countries";
 import { choosePackaging, findOverride, requiredRegisteredMail } from "./rules";
-import { describeCriteria, grams, listTitles, SERVICE_LABEL, size } from "./text";
+import { criteriaValues, describeCriteria, grams, listTitles, SERVICE_LABEL, size } from "./text";
 import type {
   CatalogProduct,
   ClassifiedProduct,
@@ -20,6 +20,7 @@ import type {
   MappingResult,
   MappingSettings,
   OrderForMapping,
+  ReasonParams,
   RegisteredMail,
 } from "./types";
 import { itemsWeight, roundUpGrams } from "./weight";
@@ -39,6 +40,7 @@ export function chooseProduct(
   const address = checkAddress(order, settings);
   if (!address.ok) return address;
   const { countryCode } = address;
+  const addressPrinted = settings.voucherLayout === "ADDRESS_ZONE" && !address.addressOnStamp;
 
   const items = itemsWeight(order, settings.defaultItemWeightG);
   if (!items.ok) {
@@ -80,13 +82,15 @@ export function chooseProduct(
   const service = resolveService(order, settings, shipment, products);
 
   const flags = [...items.defaulted.map((title) => `missing-weight:${title}`), ...service.flags];
+  if (addressPrinted) flags.push("address-printed");
   if (items.shippable === 0) flags.push("no-items-require-shipping");
   if (zoneOf(countryCode) === "world") flags.push("customs-declaration");
   const notes = [...service.notes];
   if (items.defaulted.length > 0 && settings.defaultItemWeightG !== null) {
-    notes.push(
-      `default weight ${grams(settings.defaultItemWeightG)} used for ${listTitles(items.defaulted)}`,
-    );
+    notes.push({
+      text: `default weight ${grams(settings.defaultItemWeightG)} used for ${listTitles(items.defaulted)}`,
+      params: { key: "default-weight", values: { weightG: settings.defaultItemWeightG, items: items.defaulted.join(", ") } },
+    });
   }
   const context: Context = { shipment, countryCode, flags, notes };
 
@@ -102,14 +106,25 @@ export function chooseProduct(
   return success(best.product, context, null);
 }
 
+/** A note added to the reason: the English sentence and its structured form (`note.<key>`). */
+interface Note {
+  text: string;
+  params: ReasonParams;
+}
+
 interface Context {
   shipment: Shipment;
   countryCode: string;
   flags: string[];
-  notes: string[];
+  notes: Note[];
 }
 
-function success(product: ClassifiedProduct, c: Context, overrideFor: string | null): MappingResult {
+function success(
+  product: ClassifiedProduct,
+  c: Context,
+  overrideFor: string | null,
+  override?: MappingSettings["productOverrides"][number],
+): MappingResult {
   const head = overrideFor ? `${product.name} (override for ${overrideFor})` : product.name;
   const line = `${head}: ${weightText(c.shipment)}, ${describeZone(c.countryCode)}, ${size(c.shipment.dimensions)} fits`;
   return {
@@ -119,9 +134,10 @@ function success(product: ClassifiedProduct, c: Context, overrideFor: string | n
     priceCents: product.priceCents,
     weightG: c.shipment.weightG,
     flags: c.flags,
-    reason: [line, ...c.notes].join("; "),
+    reason: [line, ...c.notes.map((n) => n.text)].join("; "),
     reasonParams: {
       key: overrideFor ? "override-chosen" : "chosen",
+      notes: c.notes.map((n) => n.params),
       values: {
         product: product.name,
         weightG: c.shipment.weightG,
@@ -129,7 +145,7 @@ function success(product: ClassifiedProduct, c: Context, overrideFor: string | n
         country: c.countryCode,
         zone: zoneOf(c.countryCode),
         size: size(c.shipment.dimensions),
-        ...(overrideFor ? { override: overrideFor } : {}),
+        ...(overrideFor && override ? { override: overrideFor, ...criteriaValues(override) } : {}),
       },
     },
   };
@@ -144,7 +160,7 @@ function applyOverride(
   required: RegisteredMail | null,
 ): MappingResult {
   const criteria = describeCriteria(override);
-  const values = { productCode: override.productCode, override: criteria };
+  const values = { productCode: override.productCode, override: criteria, ...criteriaValues(override) };
   const listed = catalog.find((p) => p.code === override.productCode);
   if (!listed) {
     return fail(
@@ -173,12 +189,12 @@ function applyOverride(
     );
   }
   if (required && product.registeredMail !== required) c.flags.push("override-ignores-registered-mail");
-  return success(product, c, criteria);
+  return success(product, c, criteria, override);
 }
 
 interface ServiceChoice {
   required: RegisteredMail | null;
-  notes: string[];
+  notes: Note[];
   flags: string[];
 }
 
@@ -191,17 +207,28 @@ function resolveService(
 ): ServiceChoice {
   const rule = requiredRegisteredMail(order, settings);
   if (!rule) return { required: null, notes: [], flags: [] };
-  const notes = [`${SERVICE_LABEL[rule.service]} by rule (${describeCriteria(rule)})`];
+  const notes: Note[] = [
+    {
+      text: `${SERVICE_LABEL[rule.service]} by rule (${describeCriteria(rule)})`,
+      params: { key: "service-by-rule", values: { service: rule.service, ...criteriaValues(rule) } },
+    },
+  ];
   if (shipment.transport === "national") return { required: rule.service, notes, flags: [] };
   if (rule.service === "EINSCHREIBEN_EINWURF") {
-    notes.push("Einschreiben Einwurf is not available abroad, upgraded to Einschreiben");
+    notes.push({
+      text: "Einschreiben Einwurf is not available abroad, upgraded to Einschreiben",
+      params: { key: "einwurf-upgraded-abroad", values: {} },
+    });
     return { required: "EINSCHREIBEN", notes, flags: [] };
   }
   const rueckscheinAbroad = products.some(
     (p) => p.transport === "international" && p.registeredMail === "EINSCHREIBEN_RUECKSCHEIN",
   );
   if (rule.service === "EINSCHREIBEN_RUECKSCHEIN" && !rueckscheinAbroad) {
-    notes.push("Rückschein is not available abroad, sent as Einschreiben");
+    notes.push({
+      text: "Rückschein is not available abroad, sent as Einschreiben",
+      params: { key: "rueckschein-unavailable-abroad", values: {} },
+    });
     return { required: "EINSCHREIBEN", notes, flags: ["rueckschein-unavailable-abroad"] };
   }
   return { required: rule.service, notes, flags: [] };
