@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Structured } from "~/i18n/reasons";
 import { flagText, problemText, reasonText } from "./reason";
 
 const chosen = {
@@ -32,7 +33,7 @@ describe("reasons in the merchant's language", () => {
       reasonParams: {
         key: "chosen",
         values: { ...chosen.reasonParams.values, weightG: 2001, country: "AT", zone: "eu" },
-        notes: [
+        notes: <Structured[]>[
           {
             key: "service-by-rule",
             values: { service: "EINSCHREIBEN", "criteria.shippingMethod": "Einschreiben", "criteria.orderValueAboveCents": 10000 },

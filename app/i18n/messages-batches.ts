@@ -44,7 +44,7 @@ export const batchesMessages = {
     "batch.col.status": "Status",
     "batch.col.shopify": "Shopify",
     "batch.reprint": "Print label",
-    "batch.reprint.sheetNote": "Reprinting prints the whole sheet page, with any other orders' stamps on it.",
+    "batch.reprint.sheetNote": "Reprinting prints only that order's label, on a page of its own at its place on the sheet.",
     "batch.notFound": "This batch does not exist in this shop.",
     "batchStatus.QUEUED": "Queued",
     "batchStatus.RUNNING": "Running",
@@ -106,7 +106,7 @@ export const batchesMessages = {
     "batch.col.shopify": "Shopify",
     "batch.reprint": "Etikett drucken",
     "batch.reprint.sheetNote":
-      "Nachdruck druckt die ganze Bogenseite, mit den Marken anderer Bestellungen darauf.",
+      "Der Nachdruck enthält nur das Etikett dieser Bestellung, auf einer eigenen Seite an seinem Platz auf dem Bogen.",
     "batch.notFound": "Diesen Stapel gibt es in diesem Shop nicht.",
     "batchStatus.QUEUED": "Wartet",
     "batchStatus.RUNNING": "Läuft",

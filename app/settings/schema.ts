@@ -67,6 +67,8 @@ export const packagingPresetSchema = z.object({
 
 export const REGISTERED_MAIL = ["EINSCHREIBEN_EINWURF", "EINSCHREIBEN", "EINSCHREIBEN_RUECKSCHEIN"] as const;
 export const VOUCHER_LAYOUTS = ["ADDRESS_ZONE", "FRANKING_ZONE"] as const;
+/** The order of the labels in a batch: by order number, or by SKU as packing tables work. */
+export const LABEL_ORDERS = ["ORDER_NAME", "SKU"] as const;
 
 const packagingRuleSchema = z.object({
   shippingMethod: criterion,
@@ -116,6 +118,7 @@ export const settingsSchema = z.object({
   pageFormatId: nullableWholeNumber(1, 1_000_000).default(null),
   voucherLayout: z.enum(VOUCHER_LAYOUTS).default("ADDRESS_ZONE"),
   motifImageId: nullableWholeNumber(1, 1_000_000_000).default(null),
+  labelOrder: z.enum(LABEL_ORDERS).default("ORDER_NAME"),
   unservedCountries: countryList.default([]),
   /** Refund the unused stamps of cancelled orders without asking (app/refunds). */
   automaticRefunds: z.preprocess(toBoolean, z.boolean()).default(true),
