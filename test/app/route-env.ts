@@ -116,9 +116,18 @@ export function useRouteEnv() {
     const db = await appDb();
     const shop = await seedShop(db, shopDomain);
     const { toStoredCatalog } = await import("~/catalog/portokasse-catalog.server");
-    const stored = toStoredCatalog({ pageFormats: [...simPageFormats], publicMotifs: [], privateMotifs: [], contractProducts: [] });
+    const stored = toStoredCatalog({
+      pageFormats: simPageFormats.map((f) => ({ ...f, description: null })),
+      publicMotifs: [],
+      privateMotifs: [],
+      contractProducts: [],
+    });
     const data = { pageFormats: JSON.stringify(stored.pageFormats), fetchedAt: new Date() };
-    await db.portokasseCatalog.upsert({ where: { shopId: shop.id }, create: { shopId: shop.id, ...data }, update: data });
+    await db.portokasseCatalog.upsert({
+      where: { shopId: shop.id },
+      create: { shopId: shop.id, ...data },
+      update: data,
+    });
   }
 
   async function pngBatch(shopDomain: string, cartSizes: number[]) {
@@ -144,18 +153,7 @@ export function useRouteEnv() {
         orders,
       })),
     });
-    await storePageFormats(shopDomain);
     return { batchId, carts: seeded };
-  }
-
-  /** The shop's Portokasse catalog with the simulator's page formats (where the app prints beside stamps). */
-  async function storePageFormats(shopDomain: string) {
-    const db = await appDb();
-    const shop = await seedShop(db, shopDomain);
-    const { toStoredCatalog } = await import("~/catalog/portokasse-catalog.server");
-    const stored = toStoredCatalog({ pageFormats: [...simPageFormats], publicMotifs: [], privateMotifs: [], contractProducts: [] });
-    const data = { pageFormats: JSON.stringify(stored.pageFormats), fetchedAt: new Date() };
-    await db.portokasseCatalog.upsert({ where: { shopId: shop.id }, create: { shopId: shop.id, ...data }, update: data });
   }
 
   return { carts, appDb, linkPortokasse, pdfBatch, pngBatch };
