@@ -11,7 +11,10 @@ import { cartSlots } from "~/franking/plan";
 import { annotateLabels, evenGeometry, type LabelNote, type PageGeometry, type PlacedStamp } from "~/labels";
 
 /** The layout of a page format from the catalog; an even grid over the page size when the catalog has none. */
-export function geometryOf(format: StoredPageFormat | undefined, grid: { columns: number; rows: number }): PageGeometry {
+export function geometryOf(
+  format: StoredPageFormat | undefined,
+  grid: { columns: number; rows: number },
+): PageGeometry {
   const layout = format?.layout;
   if (layout) return { ...layout, columns: format.labelsX, rows: format.labelsY };
   return evenGeometry(210, 297, grid.columns, grid.rows);
@@ -25,7 +28,11 @@ export interface CartPrint {
 }
 
 /** Per cart (same order as `carts`): its geometry, the notes to print and the bought stamps. */
-export async function cartPrints(db: Db, shopId: string, carts: readonly FrankingCart[]): Promise<CartPrint[]> {
+export async function cartPrints(
+  db: Db,
+  shopId: string,
+  carts: readonly FrankingCart[],
+): Promise<CartPrint[]> {
   const batchIds = [...new Set(carts.map((c) => c.batchId))];
   const [batches, orders, vouchers, catalog] = await Promise.all([
     db.frankingBatch.findMany({ where: { id: { in: batchIds }, shopId } }),
@@ -33,7 +40,10 @@ export async function cartPrints(db: Db, shopId: string, carts: readonly Frankin
       where: { batchId: { in: batchIds }, shopId },
       select: { id: true, orderName: true, labelAddress: true },
     }),
-    db.voucher.findMany({ where: { cartId: { in: carts.map((c) => c.id) } }, select: { batchOrderId: true } }),
+    db.voucher.findMany({
+      where: { cartId: { in: carts.map((c) => c.id) } },
+      select: { batchOrderId: true },
+    }),
     loadPortokasseCatalog(db, shopId),
   ]);
   const orderById = new Map(orders.map((o) => [o.id, o]));
@@ -54,7 +64,8 @@ export async function cartPrints(db: Db, shopId: string, carts: readonly Frankin
       notes.push({
         position,
         orderName: order?.orderName ?? "",
-        addressLines: p.voucherLayout === "FRANKING_ZONE" ? parseLabelAddress(order?.labelAddress ?? null) : null,
+        addressLines:
+          p.voucherLayout === "FRANKING_ZONE" ? parseLabelAddress(order?.labelAddress ?? null) : null,
       });
     });
     return { geometry, notes, stamps };
@@ -62,7 +73,10 @@ export async function cartPrints(db: Db, shopId: string, carts: readonly Frankin
 }
 
 /** The carts' label PDFs with the order names and printed addresses drawn in. */
-export function annotateParts(parts: readonly Uint8Array[], prints: readonly CartPrint[]): Promise<Uint8Array[]> {
+export function annotateParts(
+  parts: readonly Uint8Array[],
+  prints: readonly CartPrint[],
+): Promise<Uint8Array[]> {
   return Promise.all(
     parts.map((pdf, i) => {
       const print = prints[i];

@@ -49,7 +49,11 @@ export async function orderLabels(
   const result = await withRepair(deps, shop.id, carts, async (parts) => {
     const annotated = await annotateParts(parts, prints);
     return isolateOrderStamps(
-      annotated.map((pdf, i) => ({ pdf, stamps: prints[i]?.stamps ?? [], geometry: prints[i]?.geometry ?? evenGeometry(210, 297, 1, 1) })),
+      annotated.map((pdf, i) => ({
+        pdf,
+        stamps: prints[i]?.stamps ?? [],
+        geometry: prints[i]?.geometry ?? evenGeometry(210, 297, 1, 1),
+      })),
       input.orderIds,
       { title: "Frankiermeister" },
     );

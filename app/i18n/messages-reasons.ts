@@ -42,8 +42,7 @@ export const reasonsMessages = {
     "reason.too-large": "Too large for letters: {size} ({format} takes up to {maxSize}).",
     "reason.too-small": "Too small for letters: {size}; choose a larger packaging.",
     "reason.no-products-for-destination": "The price list has no letter products for this destination.",
-    "reason.no-product-with-service":
-      "No product ({service}) for {weightG} g, {size} ({format} would fit).",
+    "reason.no-product-with-service": "No product ({service}) for {weightG} g, {size} ({format} would fit).",
     "reason.packaging-missing": "Packaging “{packagingId}” is not set up in the settings.",
     "reason.packaging-invalid": "Packaging “{packaging}” has no valid size or weight.",
     "reason.override-not-in-price-list":
@@ -107,7 +106,8 @@ export const reasonsMessages = {
       "Das feste Produkt {productCode} (für {criteria}) steht nicht in der aktuellen Preisliste.",
     "reason.override-not-usable":
       "Das feste Produkt {product} ist kein Briefprodukt, das die App prüfen kann.",
-    "reason.override-does-not-fit": "Das feste Produkt {product} (für {criteria}) passt nicht zu dieser Bestellung.",
+    "reason.override-does-not-fit":
+      "Das feste Produkt {product} (für {criteria}) passt nicht zu dieser Bestellung.",
     "note.service-by-rule": "{service} laut Regel ({criteria})",
     "note.einwurf-upgraded-abroad": "Einschreiben Einwurf gibt es im Ausland nicht: stattdessen Einschreiben",
     "note.rueckschein-unavailable-abroad": "kein Rückschein ins Ausland: als Einschreiben versandt",

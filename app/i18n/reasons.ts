@@ -39,10 +39,13 @@ function criteriaText(values: Record<string, string | number>, locale: Locale): 
   const parts = CRITERIA.flatMap((name) => {
     const value = values[name];
     if (value === undefined) return [];
-    const shown = name === "criteria.orderValueAboveCents" ? formatEuro(Number(value), locale) : String(value);
+    const shown =
+      name === "criteria.orderValueAboveCents" ? formatEuro(Number(value), locale) : String(value);
     return [translate(locale, name, { value: shown })];
   });
-  return parts.length > 0 ? parts.join(translate(locale, "criteria.and")) : translate(locale, "criteria.every");
+  return parts.length > 0
+    ? parts.join(translate(locale, "criteria.and"))
+    : translate(locale, "criteria.every");
 }
 
 /** The values of a reason or note, ready to fill into its message. */
@@ -86,7 +89,12 @@ export function reasonText(line: Explained, locale: Locale): string {
 /** A flag of a previewed order ("missing-weight:<title>", "customs-declaration", ...) as a short note. */
 export function flagText(flag: string, locale: Locale): string {
   const [name = flag, detail = ""] = flag.split(/:(.*)/s);
-  return translateDynamic(locale, `preview.flag.${name}`, { items: detail }, translate(locale, "preview.flag.other"));
+  return translateDynamic(
+    locale,
+    `preview.flag.${name}`,
+    { items: detail },
+    translate(locale, "preview.flag.other"),
+  );
 }
 
 /**

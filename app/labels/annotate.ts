@@ -78,12 +78,15 @@ export async function annotateLabels(
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
   for (const note of notes) {
     if (note.position.page > doc.getPageCount()) {
-      throw new LabelFileError("page_out_of_range", `Part ${part} has no page ${note.position.page}`, { part });
+      throw new LabelFileError("page_out_of_range", `Part ${part} has no page ${note.position.page}`, {
+        part,
+      });
     }
     const page = doc.getPage(note.position.page - 1);
     const cell = cellBox(geometry, note.position, page.getSize());
     page.pushOperators(beginMarkedContent("FMLabel"));
-    if (note.addressLines && note.addressLines.length > 0) drawAddress(page, font, bold, cell, note.addressLines);
+    if (note.addressLines && note.addressLines.length > 0)
+      drawAddress(page, font, bold, cell, note.addressLines);
     drawOrderName(page, bold, cell, note.orderName);
     page.pushOperators(endMarkedContent());
   }

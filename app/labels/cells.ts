@@ -46,5 +46,12 @@ export function cellBox(
 
 /** A page format without a layout in the catalog: the grid spread evenly over the page. */
 export function evenGeometry(widthMm: number, heightMm: number, columns: number, rows: number): PageGeometry {
-  return { widthMm, heightMm, columns, rows, margin: { top: 0, bottom: 0, left: 0, right: 0 }, spacing: { x: 0, y: 0 } };
+  return {
+    widthMm,
+    heightMm,
+    columns,
+    rows,
+    margin: { top: 0, bottom: 0, left: 0, right: 0 },
+    spacing: { x: 0, y: 0 },
+  };
 }

@@ -30,7 +30,9 @@ export async function isolateOrderStamps(
     const source = await loadPart(cart.pdf, index);
     for (const stamp of stamps) {
       if (stamp.position.page > source.getPageCount()) {
-        throw new LabelFileError("page_out_of_range", `Part ${index} has no page ${stamp.position.page}`, { part: index });
+        throw new LabelFileError("page_out_of_range", `Part ${index} has no page ${stamp.position.page}`, {
+          part: index,
+        });
       }
       const page = source.getPage(stamp.position.page - 1);
       const size = page.getSize();

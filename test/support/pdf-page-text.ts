@@ -24,7 +24,9 @@ function texts(content: string, clip?: Clip): string[] {
   const re = new RegExp(`${n} ${n} ${n} ${n} ${n} ${n} Tm\\s*<([0-9A-Fa-f]*)> Tj`, "g");
   return [...content.matchAll(re)].flatMap((m) => {
     const [x, y] = [Number(m[5]), Number(m[6])];
-    const inside = !clip || (x >= clip.left - 0.5 && x <= clip.right + 0.5 && y >= clip.bottom - 0.5 && y <= clip.top + 0.5);
+    const inside =
+      !clip ||
+      (x >= clip.left - 0.5 && x <= clip.right + 0.5 && y >= clip.bottom - 0.5 && y <= clip.top + 0.5);
     return inside ? [winAnsi(m[7] ?? "")] : [];
   });
 }
@@ -50,7 +52,10 @@ function xObjectTexts(doc: PDFDocument, resources: PDFObject | undefined, depth 
   return xobjects.values().flatMap((ref) => {
     const form = ref instanceof PDFRef ? doc.context.lookup(ref) : ref;
     if (!(form instanceof PDFRawStream)) return [];
-    return [...texts(decoded(form), clipOf(form)), ...xObjectTexts(doc, form.dict.get(PDFName.of("Resources")), depth + 1)];
+    return [
+      ...texts(decoded(form), clipOf(form)),
+      ...xObjectTexts(doc, form.dict.get(PDFName.of("Resources")), depth + 1),
+    ];
   });
 }
 
@@ -60,8 +65,30 @@ function xObjectTexts(doc: PDFDocument, resources: PDFObject | undefined, depth 
  */
 export async function pageTexts(bytes: Uint8Array): Promise<string[][]> {
   const doc = await PDFDocument.load(bytes);
-  return doc.getPages().map((page) => [
-    ...streamsOf(doc, page.node.get(PDFName.of("Contents"))).flatMap((s) => texts(decoded(s))),
-    ...xObjectTexts(doc, page.node.get(PDFName.of("Resources"))),
-  ]);
+  return doc
+    .getPages()
+    .map((page) => [
+      ...streamsOf(doc, page.node.get(PDFName.of("Contents"))).flatMap((s) => texts(decoded(s))),
+      ...xObjectTexts(doc, page.node.get(PDFName.of("Resources"))),
+    ]);
+}
+
+/** Per page: the texts of its content streams with where they start (points, origin bottom left). */
+export async function positionedTexts(
+  bytes: Uint8Array,
+): Promise<Array<Array<{ text: string; x: number; y: number }>>> {
+  const doc = await PDFDocument.load(bytes);
+  const n = "(-?[\\d.]+)";
+  const re = new RegExp(`${n} ${n} ${n} ${n} ${n} ${n} Tm\\s*<([0-9A-Fa-f]*)> Tj`, "g");
+  return doc
+    .getPages()
+    .map((page) =>
+      streamsOf(doc, page.node.get(PDFName.of("Contents"))).flatMap((s) =>
+        [...decoded(s).matchAll(re)].map((m) => ({
+          text: winAnsi(m[7] ?? ""),
+          x: Number(m[5]),
+          y: Number(m[6]),
+        })),
+      ),
+    );
 }
