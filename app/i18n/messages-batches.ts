@@ -24,7 +24,7 @@ export const batchesMessages = {
     "batch.back": "Batches",
     "batch.running": "Buying stamps: {percent} % done. This page updates by itself.",
     "batch.summary.orders":
-      "{total} orders: {franked} franked, {failed} failed, {skipped} left out, {waiting} waiting",
+      "Orders: {total} – {franked} franked, {failed} failed, {skipped} left out, {waiting} waiting",
     "batch.summary.cost": "Cost: {spent} (planned {planned})",
     "batch.stopped.funds":
       "Buying stopped: the Portokasse balance was not enough ({missing} missing). Top it up and frank the remaining orders again.",
@@ -44,7 +44,8 @@ export const batchesMessages = {
     "batch.col.status": "Status",
     "batch.col.shopify": "Shopify",
     "batch.reprint": "Print label",
-    "batch.reprint.sheetNote": "Reprinting prints only that order's label, on a page of its own at its place on the sheet.",
+    "batch.reprint.sheetNote":
+      "Reprinting prints only that order's label, on a page of its own at its place on the sheet.",
     "batch.notFound": "This batch does not exist in this shop.",
     "batchStatus.QUEUED": "Queued",
     "batchStatus.RUNNING": "Running",
@@ -85,7 +86,7 @@ export const batchesMessages = {
     "batch.back": "Stapel",
     "batch.running": "Marken werden gekauft: {percent} % erledigt. Die Seite aktualisiert sich selbst.",
     "batch.summary.orders":
-      "{total} Bestellungen: {franked} frankiert, {failed} fehlgeschlagen, {skipped} ausgelassen, {waiting} wartend",
+      "Bestellungen: {total} – {franked} frankiert, {failed} fehlgeschlagen, {skipped} ausgelassen, {waiting} wartend",
     "batch.summary.cost": "Kosten: {spent} (geplant {planned})",
     "batch.stopped.funds":
       "Kauf angehalten: Das Guthaben der Portokasse reichte nicht ({missing} fehlen). Laden Sie sie auf und frankieren Sie die übrigen Bestellungen erneut.",

@@ -115,9 +115,11 @@ export const settingsMessages = {
     "rules.defaultItemWeight.help":
       "Used for items without a weight in Shopify (the preview marks them). Empty: such orders are not franked.",
     "rules.notifyCustomer": "Notify customers about the shipment",
-    "rules.notifyCustomer.help": "Shopify e-mails the customer when the app records the fulfillment (with the tracking number for Einschreiben).",
+    "rules.notifyCustomer.help":
+      "Shopify e-mails the customer when the app records the fulfillment (with the tracking number for Einschreiben).",
     "rules.automaticRefunds": "Refund stamps of cancelled orders automatically",
-    "rules.automaticRefunds.help": "When an order is cancelled, its unused stamps go back to the Portokasse (Retoure, within 14 days of purchase).",
+    "rules.automaticRefunds.help":
+      "When an order is cancelled, its unused stamps go back to the Portokasse (Retoure, within 14 days of purchase).",
     "rules.allowWarensendung": "Allow Warensendung",
     "rules.allowWarensendung.help":
       "The cheaper goods-only letter within Germany (no personal correspondence inside).",
@@ -292,9 +294,11 @@ export const settingsMessages = {
     "rules.defaultItemWeight.help":
       "Für Artikel ohne Gewicht in Shopify (die Vorschau markiert sie). Leer: Solche Bestellungen werden nicht frankiert.",
     "rules.notifyCustomer": "Kunden über den Versand benachrichtigen",
-    "rules.notifyCustomer.help": "Shopify schickt dem Kunden eine E-Mail, wenn die App den Versand erfasst (bei Einschreiben mit Sendungsnummer).",
+    "rules.notifyCustomer.help":
+      "Shopify schickt dem Kunden eine E-Mail, wenn die App den Versand erfasst (bei Einschreiben mit Sendungsnummer).",
     "rules.automaticRefunds": "Marken stornierter Bestellungen automatisch erstatten",
-    "rules.automaticRefunds.help": "Wird eine Bestellung storniert, gehen ihre unbenutzten Marken zurück in die Portokasse (Retoure, bis 14 Tage nach dem Kauf).",
+    "rules.automaticRefunds.help":
+      "Wird eine Bestellung storniert, gehen ihre unbenutzten Marken zurück in die Portokasse (Retoure, bis 14 Tage nach dem Kauf).",
     "rules.allowWarensendung": "Warensendung erlauben",
     "rules.allowWarensendung.help":
       "Der günstigere Warenbrief innerhalb Deutschlands (ohne persönliche Mitteilungen).",

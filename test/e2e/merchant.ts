@@ -136,19 +136,21 @@ export interface BatchLine {
 }
 
 /**
- * The confirm step under the preview: clicks "Frank N orders for …", lands on the batch page and waits
+ * The buy step under the preview: clicks "Frank N orders for …", confirms "Buy N stamps for …", lands on the batch page and waits
  * until the batch is done. Answers the batch's id and its table.
  */
 export async function frankPreviewed(
   frame: Frame,
   count: number,
 ): Promise<{ batchId: string; lines: BatchLine[] }> {
-  await frame.getByRole("button", { name: new RegExp(`^Frank ${count} orders for €`) }).click();
+  await frame.getByRole("button", { name: new RegExp(`^Frank ${count} orders? for €`) }).click();
+  await frame.locator("#frank-confirmation").waitFor();
+  await frame.getByRole("button", { name: new RegExp(`^Buy ${count} stamps? for €`) }).click();
   await frame.waitForURL(/\/app\/batches\/[^/?]+(\?|$)/);
   const batchId = decodeURIComponent(/\/app\/batches\/([^/?]+)/.exec(frame.url())?.[1] ?? "");
   // The page polls the batch while it runs, shows the progress and, at the end, "Done" by the title.
   await frame
-    .getByText(`${count} orders: ${count} franked, 0 failed, 0 left out, 0 waiting`)
+    .getByText(`Orders: ${count} – ${count} franked, 0 failed, 0 left out, 0 waiting`)
     .waitFor({ timeout: 60_000 });
   await frame.getByText("Done", { exact: true }).waitFor();
   const rows = frame.locator(".Polaris-DataTable tbody tr");
