@@ -22,8 +22,7 @@ export const frankingMessages = {
     "reason.authentication_failed": "The Portokasse login failed.",
     "reason.permission_denied": "The Portokasse may not buy this.",
     "reason.gave_up": "Deutsche Post could not be reached for too long; buying stopped.",
-    "reason.no_voucher_returned":
-      "Deutsche Post returned no stamp for this order. Contact support before franking it again.",
+    "reason.no_voucher_returned": "Deutsche Post returned no stamp for this order. Contact support before franking it again.",
     "reason.not_bought": "Nothing was bought; the stamps went into a new cart.",
   },
   de: {
@@ -34,8 +33,7 @@ export const frankingMessages = {
     "reason.invalid_order_id": "Das ist keine Shopify-Bestellnummer.",
     "reason.invalid_product": "Die Deutsche Post verkauft dieses Produkt nicht (mehr).",
     "reason.invalid_price": "Der Preis dieser Marke ist ungültig.",
-    "reason.invalid_total":
-      "Die Preise der Deutschen Post haben sich seit der Vorschau geändert. Bitte erneut prüfen und frankieren.",
+    "reason.invalid_total": "Die Preise der Deutschen Post haben sich seit der Vorschau geändert. Bitte erneut prüfen und frankieren.",
     "reason.validation_failed": "Die Deutsche Post hat die Marke abgelehnt.",
     "reason.too_many_positions": "Die Deutsche Post hat die Größe des Warenkorbs abgelehnt.",
     "reason.insufficient_balance": "Das Guthaben der Portokasse reichte nicht.",
@@ -46,8 +44,7 @@ export const frankingMessages = {
     "reason.authentication_failed": "Die Anmeldung an der Portokasse ist fehlgeschlagen.",
     "reason.permission_denied": "Mit dieser Portokasse darf das nicht gekauft werden.",
     "reason.gave_up": "Die Deutsche Post war zu lange nicht erreichbar; der Kauf wurde angehalten.",
-    "reason.no_voucher_returned":
-      "Die Deutsche Post hat für diese Bestellung keine Marke geliefert. Bitte vor erneutem Frankieren den Support fragen.",
+    "reason.no_voucher_returned": "Die Deutsche Post hat für diese Bestellung keine Marke geliefert. Bitte vor erneutem Frankieren den Support fragen.",
     "reason.not_bought": "Nichts wurde gekauft; die Marken kamen in einen neuen Warenkorb.",
   },
 } as const;

@@ -54,11 +54,9 @@ export const refundsMessages = {
     "refunds.banner.rejected": "Von der Deutschen Post nicht erstattete Marken: {count}",
     "refunds.banner.rejectedBody": "Diese Marken bleiben bezahlt. Der Grund steht jeweils dabei:",
     "refunds.banner.stuck": "Erstattungen warten",
-    "refunds.banner.stuckBody":
-      "Erstattungsanträge, die noch nicht gesendet werden können: {count}. Grund: {reason}",
+    "refunds.banner.stuckBody": "Erstattungsanträge, die noch nicht gesendet werden können: {count}. Grund: {reason}",
     "refunds.reason.window_expired": "älter als 14 Tage: nicht erstattbar",
-    "refunds.reason.refused":
-      "von der Deutschen Post abgelehnt (schon benutzt, schon erstattet oder unbekannt)",
+    "refunds.reason.refused": "von der Deutschen Post abgelehnt (schon benutzt, schon erstattet oder unbekannt)",
     "refunds.reason.refused_window_expired": "von der Deutschen Post abgelehnt: älter als 14 Tage",
     "refunds.reason.request_refused": "die Deutsche Post hat den Antrag abgelehnt",
     "refunds.reason.not_in_retoure": "fehlt in der Antwort der Deutschen Post",
