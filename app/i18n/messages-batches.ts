@@ -29,6 +29,11 @@ export const batchesMessages = {
     "batch.stopped.funds":
       "Buying stopped: the Portokasse balance was not enough ({missing} missing). Top it up and frank the remaining orders again.",
     "batch.stopped.other": "Buying stopped: {reason}",
+    "batch.retry": "Frank the remaining orders again",
+    "batch.shopifyProblem": "Shopify: {problem}",
+    "notice.running": "A franking batch of {date} is running.",
+    "notice.stopped": "The franking batch of {date} stopped before every order was franked.",
+    "notice.open": "Open the batch",
     "batch.downloads": "Labels and lists",
     "batch.download.pdf": "Labels (PDF)",
     "batch.download.png": "Stamps (PNG, ZIP)",
@@ -91,6 +96,11 @@ export const batchesMessages = {
     "batch.stopped.funds":
       "Kauf angehalten: Das Guthaben der Portokasse reichte nicht ({missing} fehlen). Laden Sie sie auf und frankieren Sie die übrigen Bestellungen erneut.",
     "batch.stopped.other": "Kauf angehalten: {reason}",
+    "batch.retry": "Übrige Bestellungen erneut frankieren",
+    "batch.shopifyProblem": "Shopify: {problem}",
+    "notice.running": "Ein Frankierstapel vom {date} läuft.",
+    "notice.stopped": "Der Frankierstapel vom {date} wurde angehalten, bevor alle Bestellungen frankiert waren.",
+    "notice.open": "Stapel öffnen",
     "batch.downloads": "Etiketten und Listen",
     "batch.download.pdf": "Etiketten (PDF)",
     "batch.download.png": "Marken (PNG, ZIP)",

@@ -16,6 +16,8 @@ import { formatDateTime, formatEuro } from "~/batches/format";
 import { batchPage } from "~/batches/pages.server";
 import { batchStatusWord, orderStatusWord, shopifyStateWord } from "~/batches/status-words";
 import { useLiveBatch } from "~/batches/use-live-batch";
+import { markBatchSeen } from "~/batches/notice.server";
+import { problemText } from "~/components/reason";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
 import { resolveLocale, translator } from "~/i18n";
@@ -32,8 +34,13 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     now: new Date(),
   });
   if (!data) throw new Response(translator(locale)("batch.notFound"), { status: 404 });
+  if (!data.batch.active) await markBatchSeen(db(), session.shop, data.batch.id, new Date());
   return { ...data, locale };
 };
+
+/** The preview of the orders a stopped batch did not frank, selected and previewed again. */
+const retryUrl = (orderIds: readonly string[]) =>
+  `/app/preview?${new URLSearchParams(orderIds.map((id) => ["ids", id.split("/").pop() ?? id])).toString()}`;
 
 export default function BatchPage() {
   const { batch, links, locale } = useLoaderData<typeof loader>();
@@ -45,7 +52,15 @@ export default function BatchPage() {
   const rows = batch.lines.map((line) => {
     const orderStatus = orderStatusWord(line.status, t);
     const shopify = line.shopifyState ? shopifyStateWord(line.shopifyState, t) : null;
-    const problem = [line.reason, line.error, line.shopifyError].filter(Boolean).join(" · ");
+    const problem = [
+      line.reason ? problemText(line.reason, locale) : null,
+      line.error ? problemText(line.error, locale) : null,
+      line.shopifyError
+        ? t("batch.shopifyProblem", { problem: problemText(`fulfillment: ${line.shopifyError}`, locale) })
+        : null,
+    ]
+      .filter(Boolean)
+      .join(" · ");
     return [
       line.orderName,
       line.productName ?? "–",
@@ -89,10 +104,17 @@ export default function BatchPage() {
         ) : null}
         {batch.stopReason ? (
           <Layout.Section>
-            <Banner tone="warning">
+            <Banner
+              tone="warning"
+              action={
+                batch.remainingOrderIds.length > 0
+                  ? { content: t("batch.retry"), url: retryUrl(batch.remainingOrderIds) }
+                  : undefined
+              }
+            >
               {batch.status === "INSUFFICIENT_FUNDS" || batch.stopReason === "insufficient_balance"
                 ? t("batch.stopped.funds", { missing: euro(batch.missingCents) })
-                : t("batch.stopped.other", { reason: batch.error ?? batch.stopReason })}
+                : t("batch.stopped.other", { reason: problemText(batch.error ?? batch.stopReason, locale) })}
             </Banner>
           </Layout.Section>
         ) : null}

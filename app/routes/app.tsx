@@ -1,19 +1,23 @@
 import { type HeadersFunction, json, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, Outlet, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
 import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { localeCookie, resolveLocale, translator } from "~/i18n";
 import { polarisTranslations } from "~/i18n/polaris";
+import { BatchNoticeBanner } from "~/batches/BatchNoticeBanner";
+import { batchNotice } from "~/batches/notice.server";
 import { config } from "~/config.server";
+import { db } from "~/db.server";
 import { authenticate } from "~/shopify.server";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  await authenticate.admin(request);
+  const { session } = await authenticate.admin(request);
   const settings = config();
+  const notice = await batchNotice(db(), session.shop);
   const cookie = localeCookie(request);
   return json(
     {
@@ -21,14 +25,16 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       locale: resolveLocale(request),
       // Local mode: App Bridge comes from the local admin host instead of Shopify's CDN.
       appBridgeUrl: settings.APP_BRIDGE_URL ?? null,
+      notice,
     },
     cookie ? { headers: { "Set-Cookie": cookie } } : undefined,
   );
 };
 
 export default function AppLayout() {
-  const { apiKey, locale, appBridgeUrl } = useLoaderData<typeof loader>();
+  const { apiKey, locale, appBridgeUrl, notice } = useLoaderData<typeof loader>();
   const t = translator(locale);
+  const location = useLocation();
   return (
     <AppProvider
       isEmbeddedApp
@@ -45,6 +51,9 @@ export default function AppLayout() {
         <Link to="/app/settings">{t("nav.settings")}</Link>
         <Link to="/app/refunds">{t("nav.refunds")}</Link>
       </NavMenu>
+      {notice && !location.pathname.startsWith(`/app/batches/${notice.id}`) ? (
+        <BatchNoticeBanner notice={notice} locale={locale} />
+      ) : null}
       <Outlet />
     </AppProvider>
   );
