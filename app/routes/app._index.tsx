@@ -2,24 +2,26 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Badge, BlockStack, Card, DataTable, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
 import { db } from "~/db.server";
+import { formatEuro, formatNumber } from "~/components/format";
+import { SetupChecklist } from "~/components/SetupChecklist";
 import { loadHome } from "~/home.server";
+import { setupChecklist } from "~/setup/checklist.server";
+import { shopFor } from "~/shops.server";
 import { resolveLocale, translator } from "~/i18n";
 import { authenticate } from "~/shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
-  return { ...(await loadHome(admin, db(), session.shop)), locale: resolveLocale(request) };
+  const shop = await shopFor(db(), session.shop);
+  return {
+    ...(await loadHome(admin, db(), session.shop)),
+    checklist: await setupChecklist(db(), shop.id),
+    locale: resolveLocale(request),
+  };
 };
 
-function formatEuro(cents: number, locale: string) {
-  return new Intl.NumberFormat(locale === "de" ? "de-DE" : "en-GB", {
-    style: "currency",
-    currency: "EUR",
-  }).format(cents / 100);
-}
-
 export default function Home() {
-  const { shop, orders, unfulfilledCount, portokasse, locale } = useLoaderData<typeof loader>();
+  const { shop, orders, unfulfilledCount, portokasse, checklist, locale } = useLoaderData<typeof loader>();
   const t = translator(locale);
   const statusLabel = (status: string) =>
     status === "UNFULFILLED" || status === "FULFILLED" || status === "PARTIALLY_FULFILLED"
@@ -28,7 +30,7 @@ export default function Home() {
   const rows = orders.map((order) => [
     order.name,
     order.destination ?? t("order.noAddress"),
-    order.weightG === null ? "–" : `${order.weightG} g`,
+    order.weightG === null ? "–" : `${formatNumber(order.weightG, locale)} g`,
     order.cancelled ? (
       <Badge tone="critical">{t("order.cancelled")}</Badge>
     ) : (
@@ -48,6 +50,11 @@ export default function Home() {
             </BlockStack>
           </Card>
         </Layout.Section>
+        {checklist.some((check) => !check.done) ? (
+          <Layout.Section>
+            <SetupChecklist checks={checklist} locale={locale} />
+          </Layout.Section>
+        ) : null}
         <Layout.Section>
           <InlineGrid columns={3} gap="400">
             <Card>

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { batchDetail } from "~/batches/batch-view.server";
 import { batchNotice, markBatchSeen } from "~/batches/notice.server";
 import { recordBalance } from "~/franking/cart-records.server";
+import { saveSettingsSection } from "~/settings/settings.server";
+import { setupChecklist } from "~/setup/checklist.server";
 import { createMigratedDatabase, type TestDatabase } from "../support/databases";
 import { nextOrder, seedBatch, seedShop } from "./franked-batches";
 
@@ -82,5 +84,35 @@ describe("a balance no older than the app's own last purchase", () => {
     });
     await recordBalance(db, shop.id, new Date("2026-12-01T10:01:00Z"), 9999, 0);
     expect((await read()).balanceCents).toBe(4840);
+  });
+});
+
+describe("the set-up checklist", () => {
+  it("takes a list of checks and says which are done", async () => {
+    const db = database.db;
+    const shop = await seedShop(db, "setup.myshopify.com");
+    const ids = (checks: Awaited<ReturnType<typeof setupChecklist>>) =>
+      checks.filter((c) => !c.done).map((c) => c.id);
+    expect(ids(await setupChecklist(db, shop.id))).toEqual(["portokasse", "sender", "stampFormat"]);
+    await db.portokasseAccount.create({ data: { shopId: shop.id, username: "u", passwordCiphertext: "x" } });
+    await saveSettingsSection(
+      db,
+      shop.id,
+      "stamp",
+      { pageFormatId: 1, voucherLayout: "FRANKING_ZONE" },
+      {
+        productCodes: null,
+        pageFormats: null,
+        motifIds: null,
+      },
+    );
+    expect(ids(await setupChecklist(db, shop.id))).toEqual(["sender"]);
+    await db.portokasseAccount.update({
+      where: { shopId: shop.id },
+      data: { lastProblem: "wrong-password" },
+    });
+    expect(ids(await setupChecklist(db, shop.id))).toEqual(["portokasse", "sender"]);
+    const extra = { id: "terms", href: "/app/terms", done: async () => false };
+    expect(ids(await setupChecklist(db, shop.id, [extra]))).toEqual(["terms"]);
   });
 });
