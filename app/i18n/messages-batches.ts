@@ -111,7 +111,7 @@ export const batchesMessages = {
     "batch.col.order": "Bestellung",
     "batch.col.product": "Produkt",
     "batch.col.price": "Preis",
-    "batch.col.voucher": "Marke",
+    "batch.col.voucher": "Frankier-ID",
     "batch.col.tracking": "Sendungsnummer",
     "batch.col.status": "Status",
     "batch.col.shopify": "Shopify",

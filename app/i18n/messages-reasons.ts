@@ -56,6 +56,17 @@ export const reasonsMessages = {
     "preview.flag.other": "see the reason",
     "problem.fulfillment": "Shopify did not accept the fulfillment; the app tries again.",
     "problem.labels": "The label file could not be fetched yet; the app tries again.",
+    "problem.invalid_shop_order_id":
+      "Deutsche Post did not know the purchase; it was checked and not charged twice.",
+    "problem.top_up_refused": "Deutsche Post refused the top-up.",
+    "problem.rate_limited": "Deutsche Post asked to slow down; the app tries again shortly.",
+    "problem.server_error": "Deutsche Post had a server problem; the app tries again.",
+    "problem.timeout":
+      "Deutsche Post did not answer in time; the app checks the purchase before trying again.",
+    "problem.unexpected_response":
+      "Deutsche Post answered unexpectedly; the app checks the purchase before trying again.",
+    "problem.api_error": "Deutsche Post refused the request.",
+    "problem.not_found": "Deutsche Post did not find it.",
     "problem.unknown": "An unexpected problem occurred. Open the batch again later or contact support.",
   },
   de: {
@@ -115,6 +126,17 @@ export const reasonsMessages = {
     "preview.flag.other": "siehe Begründung",
     "problem.fulfillment": "Shopify hat die Erfüllung nicht angenommen; die App versucht es erneut.",
     "problem.labels": "Die Etikettendatei konnte noch nicht geladen werden; die App versucht es erneut.",
+    "problem.invalid_shop_order_id":
+      "Die Deutsche Post kannte den Kauf nicht; er wurde geprüft und nicht doppelt berechnet.",
+    "problem.top_up_refused": "Die Deutsche Post hat die Aufladung abgelehnt.",
+    "problem.rate_limited": "Die Deutsche Post bittet um eine Pause; die App versucht es gleich erneut.",
+    "problem.server_error": "Die Deutsche Post hatte ein Serverproblem; die App versucht es erneut.",
+    "problem.timeout":
+      "Die Deutsche Post hat nicht rechtzeitig geantwortet; die App prüft den Kauf, bevor sie es erneut versucht.",
+    "problem.unexpected_response":
+      "Die Deutsche Post hat unerwartet geantwortet; die App prüft den Kauf, bevor sie es erneut versucht.",
+    "problem.api_error": "Die Deutsche Post hat die Anfrage abgelehnt.",
+    "problem.not_found": "Die Deutsche Post hat es nicht gefunden.",
     "problem.unknown":
       "Ein unerwartetes Problem ist aufgetreten. Öffnen Sie den Stapel später erneut oder wenden Sie sich an den Support.",
   },

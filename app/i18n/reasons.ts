@@ -105,7 +105,7 @@ export function flagText(flag: string, locale: Locale): string {
 export function problemText(stored: string, locale: Locale): string {
   const [code = stored, detail = ""] = stored.split(/:\s*(.*)/s);
   const variants = [code.trim(), code.trim().replace(/-/g, "_"), code.trim().replace(/_/g, "-")];
-  const keys = variants.flatMap((c) => [`reason.${c}`, `problem.${c}`, `preview.error.${c}`]);
+  const keys = variants.flatMap((c) => [`preview.error.${c}`, `reason.${c}`, `problem.${c}`]);
   const text = keys.map((key) => translateDynamic(locale, key, {}, "")).find((t) => t !== "") ?? "";
   if (text === "") return translate(locale, "problem.unknown");
   return locale === "en" && detail ? `${text} (${detail})` : text;
