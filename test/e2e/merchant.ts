@@ -59,7 +59,7 @@ export async function saveSender(page: Page, frame: Frame): Promise<void> {
 
 /**
  * Settings → Stamp: picks the page format whose option reads `optionText` and answers its grid as the
- * page shows it ("Zweckform 3483 … (2 × 2)").
+ * page shows it ("Zweckform 3483 – labels … mm, 2 × 2").
  */
 export async function choosePageFormat(
   page: Page,
@@ -70,7 +70,7 @@ export async function choosePageFormat(
   const select = frame.locator('select[name="pageFormatId"]');
   const option = select.locator("option", { hasText: optionText });
   const label = (await option.textContent()) ?? "";
-  const grid = /\((\d+) × (\d+)\)$/.exec(label);
+  const grid = /(\d+) × (\d+)$/.exec(label);
   if (!grid) throw new Error(`no grid in the page format option "${label}"`);
   await select.selectOption({ label });
   await save(frame);
@@ -178,9 +178,11 @@ export async function frankPreviewed(
 export async function downloadLabels(
   page: Page,
   frame: Frame,
+  link: { name: string; row?: string } = { name: "Labels (PDF)" },
 ): Promise<{ contentType: string; bytes: Buffer }> {
   const popup = page.waitForEvent("popup");
-  await frame.getByRole("link", { name: "Labels (PDF)" }).click();
+  const scope = link.row ? frame.locator("tr", { has: frame.getByText(link.row, { exact: true }) }) : frame;
+  await scope.getByRole("link", { name: link.name }).click();
   const tab = await popup;
   await tab.waitForLoadState();
   const url = tab.url();
