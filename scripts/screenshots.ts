@@ -15,7 +15,7 @@ const ORDERS = ["#1001", "#1002", "#1003", "#1006", "#1007", "#1013"];
 async function shot(page: Page, name: string) {
   await page.waitForTimeout(300);
   await page.screenshot({ path: `${OUT}/${name}.png`, fullPage: true });
-  console.log(`${OUT}/${name}.png`);
+  console.info(`${OUT}/${name}.png`);
 }
 
 async function openGerman(page: Page, adminUrl: string): Promise<Frame> {
