@@ -40,7 +40,7 @@ describe.skipIf(needsChromium)("franking the seeded orders in Chromium", () => {
   let demo: RunningDemo;
   beforeAll(async () => {
     demo = await startDemo();
-  }, 90_000);
+  }, 150_000);
   afterAll(async () => demo?.stop());
 
   it("franks the orders, hands back one label PDF and fulfills them in the shop", async () => {
@@ -155,5 +155,5 @@ describe.skipIf(needsChromium)("franking the seeded orders in Chromium", () => {
         expect(await row(name).locator(".fulfillment").count()).toBe(0);
       }
     });
-  }, 90_000);
+  }, 150_000);
 });
