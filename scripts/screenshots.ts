@@ -33,7 +33,7 @@ async function main() {
       const setup = await openApp(page, demo);
       await linkPortokasse(page, setup, demo);
       await saveSender(page, setup);
-      await choosePageFormat(page, setup, "DIN A4 Normalpapier");
+      await choosePageFormat(page, setup, "DIN A4 Normalpapier – ");
 
       const frame = await openGerman(page, demo.adminUrl);
       await navigateByAdminNav(page, frame, "Vorschau", /\/app\/preview(\?|$)/);
