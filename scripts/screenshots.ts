@@ -35,6 +35,8 @@ async function main() {
       await saveSender(page, setup);
       await choosePageFormat(page, setup, "DIN A4 Normalpapier – ");
 
+      // Tall enough that the embedded app's frame shows a whole page.
+      await page.setViewportSize({ width: 1280, height: 2400 });
       const frame = await openGerman(page, demo.adminUrl);
       await navigateByAdminNav(page, frame, "Vorschau", /\/app\/preview(\?|$)/);
       for (const name of ORDERS) {
@@ -43,6 +45,7 @@ async function main() {
       }
       await frame.getByRole("button", { name: "Vorschau berechnen", exact: true }).click();
       await frame.locator("#preview-summary").waitFor();
+      await frame.locator("#preview-summary").scrollIntoViewIfNeeded();
       await shot(page, "vorschau");
 
       await frame.getByRole("button", { name: /Bestellungen für .* frankieren$/ }).click();
