@@ -7,6 +7,7 @@ import type { Db } from "~/db.server";
 import { LabelFileError, mergeLabelPdfs, mergePngZips } from "~/labels";
 import { parsePositions } from "~/franking/model";
 import { cartFile, refetchCartFile, type CartBytesDeps } from "./cart-bytes.server";
+import { annotateParts, cartPrints } from "./label-notes.server";
 
 export interface DownloadFile {
   bytes: Uint8Array;
@@ -102,6 +103,9 @@ export async function batchLabels(
     return { bytes, contentType: "application/zip", filename: batchFileName(batch, "zip") };
   }
   const title = `Frankiermeister ${batchFileName(batch, "pdf")}`;
-  const bytes = await withRepair(deps, batch.shopId, carts, (parts) => mergeLabelPdfs(parts, { title }));
+  const prints = await cartPrints(deps.db, batch.shopId, carts);
+  const bytes = await withRepair(deps, batch.shopId, carts, async (parts) =>
+    mergeLabelPdfs(await annotateParts(parts, prints), { title }),
+  );
   return { bytes, contentType: "application/pdf", filename: batchFileName(batch, "pdf") };
 }

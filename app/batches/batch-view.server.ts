@@ -122,6 +122,8 @@ export interface BatchDetail extends BatchSummary {
   hasLabels: boolean;
   /** Einschreiben in the batch: an Einlieferungsliste can be had. */
   hasRegistered: boolean;
+  /** A finished batch's orders that got no stamp (failed or never bought): "frank the remaining again". */
+  remainingOrderIds: string[];
 }
 
 export async function batchDetail(db: Db, shopDomain: string, batchId: string): Promise<BatchDetail | null> {
@@ -158,5 +160,10 @@ export async function batchDetail(db: Db, shopDomain: string, batchId: string): 
     active: ACTIVE_STATUSES.has(batch.status),
     hasLabels: boughtCarts > 0,
     hasRegistered: orders.some((o) => o.voucher?.trackId),
+    remainingOrderIds: ACTIVE_STATUSES.has(batch.status)
+      ? []
+      : lines
+          .filter((l) => (l.status === "FAILED" || l.status === "QUEUED") && l.voucherId === null)
+          .map((l) => l.orderId),
   };
 }

@@ -23,7 +23,7 @@ describe("bookkeeping CSV for German Excel", () => {
     );
     expect(csv.startsWith("\uFEFF")).toBe(true);
     expect(csv.slice(1).split("\r\n")).toEqual([
-      "Datum;Stapel;Bestellung;Produktcode;Produkt;Preis EUR;Voucher-ID;Sendungsnummer;Retoure",
+      "Datum;Stapel;Bestellung;Produktcode;Produkt;Preis EUR;Frankier-ID;Sendungsnummer;Retoure",
       "06.10.2025;cm1batch;#1001;1007;Standardbrief Integral + EINSCHREIBEN;3,60;AF188FFFFF0000000001;RR123456785DE;",
       "06.10.2025;cm1batch;#1001;1;Standardbrief;0,95;AF188FFFFF0000000001;;",
       "",

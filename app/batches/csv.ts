@@ -26,7 +26,7 @@ const HEADERS: Record<Locale, string[]> = {
     "Produktcode",
     "Produkt",
     "Preis EUR",
-    "Voucher-ID",
+    "Frankier-ID",
     "Sendungsnummer",
     "Retoure",
   ],

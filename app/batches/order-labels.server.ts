@@ -1,12 +1,11 @@
 /**
- * "Print the labels of these orders": the pages of the shop's PDF carts that hold the orders' stamps,
- * across batches (oldest first). Sheet pages are printed whole (see app/labels/README.md, "Limits").
+ * "Print the labels of these orders": each order's stamp on a page of its own (its cell at its place, the
+ * rest blank, app/labels/isolate.ts), with the order name and printed address, across batches (oldest first).
  */
-import { extractOrderPages, type CartLabels } from "~/labels";
-import { parsePositions } from "~/franking/model";
-import { cartSlots } from "~/franking/plan";
+import { evenGeometry, isolateOrderStamps } from "~/labels";
 import { withRepair, type DownloadFile } from "./batch-labels.server";
 import type { CartBytesDeps } from "./cart-bytes.server";
+import { annotateParts, cartPrints } from "./label-notes.server";
 
 const ORDER_GID = /^gid:\/\/shopify\/Order\/(\d+)$/;
 
@@ -22,8 +21,6 @@ export function parseOrderIds(params: URLSearchParams): string[] {
 }
 
 export interface OrderLabelsFile extends DownloadFile {
-  /** Orders not asked for whose stamps are on the printed pages too. */
-  sharedWith: string[];
   /** Orders asked for without a stamp in a PDF batch of this shop. */
   missing: string[];
 }
@@ -48,35 +45,24 @@ export async function orderLabels(
     orderBy: [{ batch: { createdAt: "asc" } }, { sequence: "asc" }],
   });
   if (carts.length === 0) return null;
-  const stamped = new Set(
-    (
-      await db.voucher.findMany({
-        where: { cartId: { in: carts.map((c) => c.id) } },
-        select: { batchOrderId: true },
-      })
-    ).map((v) => v.batchOrderId),
-  );
-  const stampsOf = carts.map((cart) => {
-    const positions = parsePositions(cart.positions);
-    const slots = cartSlots(positions);
-    return positions.flatMap((p, i) => {
-      const position = slots[i];
-      return position && stamped.has(p.batchOrderId) ? [{ orderId: p.orderId, position }] : [];
-    });
-  });
-  const result = await withRepair(deps, shop.id, carts, (parts) =>
-    extractOrderPages(
-      parts.map((pdf, i): CartLabels => ({ pdf, stamps: stampsOf[i] ?? [] })),
+  const prints = await cartPrints(db, shop.id, carts);
+  const result = await withRepair(deps, shop.id, carts, async (parts) => {
+    const annotated = await annotateParts(parts, prints);
+    return isolateOrderStamps(
+      annotated.map((pdf, i) => ({
+        pdf,
+        stamps: prints[i]?.stamps ?? [],
+        geometry: prints[i]?.geometry ?? evenGeometry(210, 297, 1, 1),
+      })),
       input.orderIds,
       { title: "Frankiermeister" },
-    ),
-  );
+    );
+  });
   if (result.pdf === null) return null;
   return {
     bytes: result.pdf,
     contentType: "application/pdf",
     filename: `etiketten-${input.orderIds.length === 1 ? (input.orderIds[0]?.split("/").pop() ?? "") : input.orderIds.length}.pdf`,
-    sharedWith: result.sharedWith,
     missing: result.missing,
   };
 }

@@ -18,6 +18,16 @@ const pageFormatSchema = z.object({
   isImagePossible: z.boolean(),
   labelsX: z.number().int(),
   labelsY: z.number().int(),
+  /** The catalog's layout in mm (where the app prints beside the stamps, ADR 014); absent in old copies. */
+  layout: z
+    .object({
+      widthMm: z.number(),
+      heightMm: z.number(),
+      margin: z.object({ top: z.number(), bottom: z.number(), left: z.number(), right: z.number() }),
+      spacing: z.object({ x: z.number(), y: z.number() }),
+    })
+    .nullable()
+    .optional(),
 });
 export type StoredPageFormat = z.infer<typeof pageFormatSchema>;
 
@@ -99,6 +109,14 @@ export function toStoredCatalog(catalog: Catalog) {
       isImagePossible: f.isImagePossible,
       labelsX: f.pageLayout.labelCount.labelX,
       labelsY: f.pageLayout.labelCount.labelY,
+      layout: f.pageLayout.size
+        ? {
+            widthMm: f.pageLayout.size.x,
+            heightMm: f.pageLayout.size.y,
+            margin: f.pageLayout.margin ?? { top: 0, bottom: 0, left: 0, right: 0 },
+            spacing: f.pageLayout.labelSpacing ?? { x: 0, y: 0 },
+          }
+        : null,
     })),
     publicMotifs: catalog.publicMotifs.flatMap((c) => motifs(c.motifs, c.category ?? c.description)),
     privateMotifs: motifs(catalog.privateMotifs, null),

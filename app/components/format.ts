@@ -31,3 +31,8 @@ export const iso = (date: Date | null): string | null => (date ? date.toISOStrin
 export function centsToInput(cents: number | undefined): string {
   return cents === undefined ? "" : (cents / 100).toFixed(2);
 }
+
+/** A whole number in the locale's format: 2001 -> "2.001" (German), "2,001" (English). */
+export function formatNumber(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: 0 }).format(value);
+}

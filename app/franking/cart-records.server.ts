@@ -82,7 +82,25 @@ export async function recordBought(ctx: RunContext, shopId: string, cart: Franki
     const unmatched = positions.slice(result.vouchers.length).map((p) => p.batchOrderId);
     // Money may have been spent for these: they keep their claim and say so.
     await tx.frankingOrder.updateMany({ where: { id: { in: unmatched } }, data: { status: "FAILED", error: "no_voucher_returned" } });
+    if (moved) await recordBalance(tx, shopId, now, result.walletBalanceCents, cart.totalCents);
   });
+}
+
+/**
+ * The shop's Portokasse balance after a purchase, so the next preview never shows money already spent:
+ * the checkout's `walletBalance` when it gave one, else the stored balance less the cart's total (a
+ * reconciled cart). A balance read later (a login) is never overwritten by an older one.
+ */
+export async function recordBalance(tx: Tx | RunContext["db"], shopId: string, now: Date, walletBalanceCents: number | null, spentCents: number) {
+  const older = { shopId, OR: [{ balanceCheckedAt: null }, { balanceCheckedAt: { lte: now } }] };
+  if (walletBalanceCents !== null) {
+    await tx.portokasseAccount.updateMany({ where: older, data: { balanceCents: walletBalanceCents, balanceCheckedAt: now } });
+  } else {
+    await tx.portokasseAccount.updateMany({
+      where: { ...older, balanceCents: { not: null } },
+      data: { balanceCents: { decrement: spentCents }, balanceCheckedAt: now },
+    });
+  }
 }
 
 /** Nothing was bought with this cart: its positions go into fresh carts (one, or the given groups). */

@@ -1,7 +1,8 @@
 /**
  * From order ids to a batch: the same checks and product choice as the batch preview (app/preview), the
- * address binding for ADDRESS_ZONE stamps, and the options from the shop's settings. Products and
- * prices are fixed here; orders the preview refuses are left out with its reason.
+ * layout per order (the address on the stamp where it fits, else the franking zone with the address the
+ * app prints beside it, ADR 014), the merchant's label order, and the options from the shop's settings.
+ * Products and prices are fixed here; orders the preview refuses are left out with its reason.
  */
 import { portokasseCatalogForUse } from "~/catalog/portokasse-catalog.server";
 import { toMappingCatalog } from "~/catalog/price-list";
@@ -19,6 +20,7 @@ import { toMappingSettings } from "~/settings/to-mapping";
 import type { AdminGraphql } from "~/shopify/graphql.server";
 import type { BatchOptions } from "./create-batch.server";
 import { duringInteractiveReads } from "~/shopify/cost-budget.server";
+import { addressLines } from "~/labels/address-lines";
 import type { LabelFormat, LeftOutOrder, PricedOrder } from "./model";
 
 /**
@@ -75,6 +77,17 @@ function binding(order: FetchedOrder, sender: ShippingAddress): AddressBinding |
   return bound.ok ? bound.binding : "unusable-address";
 }
 
+const orderNumber = (name: string) => Number(/\d+/.exec(name)?.[0] ?? Number.MAX_SAFE_INTEGER);
+
+/** The merchant's label order: by SKU (as packing tables work), then by order number. */
+function labelOrder(a: { sortKey: string; orderName: string }, b: { sortKey: string; orderName: string }) {
+  return (
+    a.sortKey.localeCompare(b.sortKey, "de", { numeric: true }) ||
+    orderNumber(a.orderName) - orderNumber(b.orderName) ||
+    a.orderName.localeCompare(b.orderName)
+  );
+}
+
 export async function confirmOrders(deps: ConfirmDeps, request: ConfirmRequest): Promise<Confirmed> {
   const { db, im, now } = deps;
   // The INTERNETMARKE terms guard (ADR 012): every purchase path starts a batch through here.
@@ -87,7 +100,9 @@ export async function confirmOrders(deps: ConfirmDeps, request: ConfirmRequest):
   if (request.labelFormat === "PDF" && !format) return { ok: false, problem: "no_page_format" };
   if (format && request.startPosition > format.labelsX * format.labelsY) return { ok: false, problem: "start_position_out_of_range" };
   const sender = senderAddress(settings);
-  if (settings.voucherLayout === "ADDRESS_ZONE" && !sender) return { ok: false, problem: "no_sender" };
+  // The address on the stamp where the shop wants it and the page format can carry it (ADR 014).
+  const addressOnStamp = settings.voucherLayout === "ADDRESS_ZONE" && (!format || format.isAddressPossible);
+  if (addressOnStamp && !sender) return { ok: false, problem: "no_sender" };
 
   const priceList = await productCatalogForUse(db, im, now);
   const catalog = toMappingCatalog(priceList.products, kasseCatalog.contractProducts).products;
@@ -95,7 +110,7 @@ export async function confirmOrders(deps: ConfirmDeps, request: ConfirmRequest):
   const gids = [...new Set(request.orderIds.flatMap((id) => normaliseOrderId(id) ?? []))];
   const fields = orderFieldsRead(mapping);
   const fetched = await duringInteractiveReads(request.shopId, () => fetchPreviewOrders(deps.admin, gids, { fields }));
-  const orders: PricedOrder[] = [];
+  const orders: Array<PricedOrder & { sortKey: string }> = [];
   const leftOut: LeftOutOrder[] = [];
   for (const id of request.orderIds) {
     const gid = normaliseOrderId(id);
@@ -105,21 +120,30 @@ export async function confirmOrders(deps: ConfirmDeps, request: ConfirmRequest):
       leftOut.push({ orderId: gid ?? id, orderName: line?.orderName ?? "", reason: line && !line.ok ? line.error : "invalid-id" });
       continue;
     }
-    const address = sender && settings.voucherLayout === "ADDRESS_ZONE" ? binding(order, sender) : null;
-    if (typeof address === "string") {
-      leftOut.push({ orderId: gid, orderName: order.name, reason: address });
-      continue;
-    }
-    orders.push({ orderId: gid, orderName: order.name, productCode: line.productCode, productName: line.productName, priceCents: line.priceCents, address });
+    const bound = sender && addressOnStamp && !line.flags.includes("address-printed") ? binding(order, sender) : null;
+    const address = typeof bound === "string" ? null : bound;
+    const a = order.shippingAddress;
+    orders.push({
+      orderId: gid,
+      orderName: order.name,
+      productCode: line.productCode,
+      productName: line.productName,
+      priceCents: line.priceCents,
+      address,
+      layout: address ? "ADDRESS_ZONE" : "FRANKING_ZONE",
+      labelAddress: address || !a ? null : addressLines({ ...a, countryCode: a.countryCodeV2 }),
+      sortKey: settings.labelOrder === "SKU" ? (order.lineItems.find((i) => i.sku)?.sku ?? "\uffff") : "",
+    });
   }
+  orders.sort(labelOrder);
   return {
     ok: true,
-    orders,
+    orders: orders.map(({ sortKey: _sortKey, ...order }) => order),
     leftOut,
     options: {
       labelFormat: request.labelFormat,
       pageFormat: format ? { id: format.id, grid: { labelX: format.labelsX, labelY: format.labelsY } } : null,
-      layout: settings.voucherLayout,
+      layout: addressOnStamp ? "ADDRESS_ZONE" : "FRANKING_ZONE",
       startPosition: format ? request.startPosition : 1,
       imageId: settings.motifImageId,
       maxPositionsPerCart: request.maxPositionsPerCart ?? DEFAULT_MAX_POSITIONS_PER_CART,

@@ -51,7 +51,7 @@ function problemOf(order: PricedOrder, layout: VoucherLayout): string | null {
   if (!ORDER_GID.test(order.orderId)) return "invalid_order_id";
   if (!Number.isInteger(order.productCode) || order.productCode < 1) return "invalid_product";
   if (!Number.isInteger(order.priceCents) || order.priceCents < 0) return "invalid_price";
-  if (layout === "ADDRESS_ZONE" && order.address === null) return "no_address";
+  if ((order.layout ?? layout) === "ADDRESS_ZONE" && order.address === null) return "no_address";
   return null;
 }
 
@@ -98,8 +98,8 @@ function positionsOf(queued: PricedOrder[], ids: string[], options: BatchOptions
     productName: order.productName,
     priceCents: order.priceCents,
     registered: order.registered ?? isRegisteredProduct(order.productName),
-    voucherLayout: options.layout,
-    address: options.layout === "ADDRESS_ZONE" ? order.address : null,
+    voucherLayout: order.layout ?? options.layout,
+    address: (order.layout ?? options.layout) === "ADDRESS_ZONE" ? order.address : null,
     slot: options.labelFormat === "PDF" ? (slots[i] ?? null) : null,
   }));
 }
@@ -146,6 +146,7 @@ async function insert(tx: Tx, input: CreateBatchInput): Promise<CreatedBatch> {
         priceCents: order.priceCents,
         registered: positions[i]?.registered ?? false,
         address: order.address === null ? null : JSON.stringify(order.address),
+        labelAddress: order.labelAddress ? JSON.stringify(order.labelAddress) : null,
         status: "QUEUED",
         position: i,
         cartId: cartOf.get(ids[i] ?? "") ?? null,

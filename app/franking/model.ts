@@ -43,6 +43,10 @@ export interface PricedOrder {
   productName: string;
   priceCents: number;
   address: AddressBinding | null;
+  /** This order's stamp layout (default: the batch's). FRANKING_ZONE orders carry `labelAddress`. */
+  layout?: VoucherLayout;
+  /** The recipient address the app prints beside a franking-zone stamp (ADR 014). */
+  labelAddress?: string[] | null;
   /** Einschreiben (registered mail): the batch asks for the posting list. Default: from the product name. */
   registered?: boolean;
 }
@@ -92,6 +96,12 @@ export const cartPositionsSchema = z.array(cartPositionSchema);
 
 export function parsePositions(json: string): CartPosition[] {
   return cartPositionsSchema.parse(JSON.parse(json));
+}
+
+export function parseLabelAddress(json: string | null): string[] | null {
+  if (json === null) return null;
+  const parsed = z.array(z.string()).safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : null;
 }
 
 export function parseAddress(json: string | null): AddressBinding | null {

@@ -7,7 +7,7 @@
 import type { FrankingBatch } from "~/generated/prisma/sqlite/client";
 import { AuthenticationError, InsufficientBalanceError, PermissionDeniedError } from "~/internetmarke";
 import { advanceCart } from "./buy-cart.server";
-import { stopBuying } from "./cart-records.server";
+import { recordBalance, stopBuying } from "./cart-records.server";
 import { describeError, StopBuying, type RunContext } from "./context";
 import { runDueFulfillments } from "./fulfillment-tasks.server";
 import { storeLabels } from "./labels.server";
@@ -48,6 +48,7 @@ async function checkBalance(ctx: RunContext, batch: FrankingBatch): Promise<void
     where: { id: batch.id },
     data: { balanceCents: walletBalanceCents, balanceCheckedAt: ctx.now(), startedAt: batch.startedAt ?? ctx.now() },
   });
+  if (walletBalanceCents !== null) await recordBalance(ctx.db, batch.shopId, ctx.now(), walletBalanceCents, 0);
   if (walletBalanceCents !== null && walletBalanceCents < total) {
     throw new StopBuying("insufficient_balance", total - walletBalanceCents);
   }
@@ -58,6 +59,8 @@ async function missingNow(ctx: RunContext, batchId: string): Promise<number | nu
   const total = await openTotal(ctx, batchId);
   try {
     const { walletBalanceCents } = await ctx.portokasse.login();
+    const batch = await ctx.db.frankingBatch.findUnique({ where: { id: batchId }, select: { shopId: true } });
+    if (batch && walletBalanceCents !== null) await recordBalance(ctx.db, batch.shopId, ctx.now(), walletBalanceCents, 0);
     return walletBalanceCents === null ? null : Math.max(0, total - walletBalanceCents);
   } catch {
     return null;

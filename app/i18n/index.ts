@@ -50,3 +50,23 @@ export function localeCookie(request: Request): string | null {
   const locale = resolveLocale(request);
   return `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=31536000; SameSite=None; Secure; Partitioned`;
 }
+
+/** Keys that exist as `<base>.one` and `<base>.other` (German and English plurals have these two forms). */
+export type PluralKey = {
+  [K in MessageKey]: K extends `${infer Base}.other`
+    ? `${Base}.one` extends MessageKey
+      ? Base
+      : never
+    : never;
+}[MessageKey];
+
+/** The plural form for `count` ("1 Bestellung", "3 Bestellungen"); `count` is filled in as `{count}`. */
+export function translatePlural(
+  locale: Locale,
+  key: PluralKey,
+  count: number,
+  params: Record<string, string | number> = {},
+): string {
+  const form = new Intl.PluralRules(locale).select(count) === "one" ? "one" : "other";
+  return translate(locale, `${key}.${form}`, { count, ...params });
+}

@@ -115,9 +115,11 @@ export const settingsMessages = {
     "rules.defaultItemWeight.help":
       "Used for items without a weight in Shopify (the preview marks them). Empty: such orders are not franked.",
     "rules.notifyCustomer": "Notify customers about the shipment",
-    "rules.notifyCustomer.help": "Shopify e-mails the customer when the app records the fulfillment (with the tracking number for Einschreiben).",
+    "rules.notifyCustomer.help":
+      "Shopify e-mails the customer when the app records the fulfillment (with the tracking number for Einschreiben).",
     "rules.automaticRefunds": "Refund stamps of cancelled orders automatically",
-    "rules.automaticRefunds.help": "When an order is cancelled, its unused stamps go back to the Portokasse (Retoure, within 14 days of purchase).",
+    "rules.automaticRefunds.help":
+      "When an order is cancelled, its unused stamps go back to the Portokasse (Retoure, within 14 days of purchase).",
     "rules.allowWarensendung": "Allow Warensendung",
     "rules.allowWarensendung.help":
       "The cheaper goods-only letter within Germany (no personal correspondence inside).",
@@ -125,14 +127,21 @@ export const settingsMessages = {
     "rules.unserved.help": "Two-letter country codes, separated by commas, e.g. RU, BY.",
     "stamp.title": "Stamp",
     "stamp.layout": "Layout",
-    "stamp.layout.ADDRESS_ZONE": "Address on the stamp",
+    "stamp.layout.ADDRESS_ZONE": "Address on the stamp where it fits",
     "stamp.layout.FRANKING_ZONE": "Franking zone only",
+    "stamp.layout.help":
+      "Where the stamp cannot carry an address (a postal code abroad, a long name), the app prints it beside the stamp. Every label carries its order name.",
+    "stamp.labelOrder": "Label order",
+    "stamp.labelOrder.ORDER_NAME": "By order number",
+    "stamp.labelOrder.SKU": "By SKU (as on the packing table)",
+    "stamp.labelOrder.help": "The order in which the labels of a batch are printed.",
+    "stamp.pageFormat.group.sheet": "Sheets for office printers",
+    "stamp.pageFormat.group.labelPrinter": "Label printers and rolls",
+    "stamp.pageFormat.group.envelope": "Envelopes",
+    "stamp.pageFormat.option": "{name} – labels {width} × {height} mm, {columns} × {rows}",
+    "stamp.pageFormat.optionNoSize": "{name} – {columns} × {rows}",
     "stamp.pageFormat": "Page format",
     "stamp.pageFormat.none": "Not chosen yet",
-    "stamp.pageFormat.LABELPRINTER": "Label printers",
-    "stamp.pageFormat.LABELPAGE": "Label sheets",
-    "stamp.pageFormat.REGULARPAGE": "Plain paper",
-    "stamp.pageFormat.ENVELOPE": "Envelopes",
     "stamp.pageFormat.addressOnly":
       "With the address on the stamp, only formats that can print an address are listed.",
     "stamp.motif": "Motif",
@@ -285,9 +294,11 @@ export const settingsMessages = {
     "rules.defaultItemWeight.help":
       "Für Artikel ohne Gewicht in Shopify (die Vorschau markiert sie). Leer: Solche Bestellungen werden nicht frankiert.",
     "rules.notifyCustomer": "Kunden über den Versand benachrichtigen",
-    "rules.notifyCustomer.help": "Shopify schickt dem Kunden eine E-Mail, wenn die App den Versand erfasst (bei Einschreiben mit Sendungsnummer).",
+    "rules.notifyCustomer.help":
+      "Shopify schickt dem Kunden eine E-Mail, wenn die App den Versand erfasst (bei Einschreiben mit Sendungsnummer).",
     "rules.automaticRefunds": "Marken stornierter Bestellungen automatisch erstatten",
-    "rules.automaticRefunds.help": "Wird eine Bestellung storniert, gehen ihre unbenutzten Marken zurück in die Portokasse (Retoure, bis 14 Tage nach dem Kauf).",
+    "rules.automaticRefunds.help":
+      "Wird eine Bestellung storniert, gehen ihre unbenutzten Marken zurück in die Portokasse (Retoure, bis 14 Tage nach dem Kauf).",
     "rules.allowWarensendung": "Warensendung erlauben",
     "rules.allowWarensendung.help":
       "Der günstigere Warenbrief innerhalb Deutschlands (ohne persönliche Mitteilungen).",
@@ -295,14 +306,21 @@ export const settingsMessages = {
     "rules.unserved.help": "Zweistellige Ländercodes, durch Kommas getrennt, z. B. RU, BY.",
     "stamp.title": "Marke",
     "stamp.layout": "Layout",
-    "stamp.layout.ADDRESS_ZONE": "Adresse auf der Marke",
+    "stamp.layout.ADDRESS_ZONE": "Adresse auf der Marke, wo sie passt",
     "stamp.layout.FRANKING_ZONE": "Nur Frankierzone",
+    "stamp.layout.help":
+      "Wo die Marke keine Adresse tragen kann (eine Postleitzahl im Ausland, ein langer Name), druckt die App sie neben die Marke. Jedes Etikett trägt seine Bestellnummer.",
+    "stamp.labelOrder": "Reihenfolge der Etiketten",
+    "stamp.labelOrder.ORDER_NAME": "Nach Bestellnummer",
+    "stamp.labelOrder.SKU": "Nach Artikelnummer (SKU, wie am Packtisch)",
+    "stamp.labelOrder.help": "In dieser Reihenfolge werden die Etiketten eines Stapels gedruckt.",
+    "stamp.pageFormat.group.sheet": "Bögen für Bürodrucker",
+    "stamp.pageFormat.group.labelPrinter": "Etikettendrucker und Rollen",
+    "stamp.pageFormat.group.envelope": "Briefumschläge",
+    "stamp.pageFormat.option": "{name} – Etiketten {width} × {height} mm, {columns} × {rows}",
+    "stamp.pageFormat.optionNoSize": "{name} – {columns} × {rows}",
     "stamp.pageFormat": "Seitenformat",
     "stamp.pageFormat.none": "Noch nicht gewählt",
-    "stamp.pageFormat.LABELPRINTER": "Etikettendrucker",
-    "stamp.pageFormat.LABELPAGE": "Etikettenbögen",
-    "stamp.pageFormat.REGULARPAGE": "Normalpapier",
-    "stamp.pageFormat.ENVELOPE": "Briefumschläge",
     "stamp.pageFormat.addressOnly":
       "Mit Adresse auf der Marke werden nur Formate angezeigt, die eine Adresse drucken können.",
     "stamp.motif": "Motiv",

@@ -9,6 +9,7 @@ import { platformMessages } from "./messages-platform";
 import { deutschePostMessages } from "./messages-deutschepost";
 import { automationMessages } from "./messages-automation";
 import { undoMessages } from "./messages-undo";
+import { reasonsMessages } from "./messages-reasons";
 
 /** The admin UI's words in English and German. Keys are shared; a test checks both have every key. */
 export const messages = {
@@ -24,6 +25,7 @@ export const messages = {
     ...deutschePostMessages.en,
     ...automationMessages.en,
     ...undoMessages.en,
+    ...reasonsMessages.en,
     "app.title": "Frankiermeister",
     "nav.home": "Overview",
     "home.heading": "Postage for your letters",
@@ -37,6 +39,12 @@ export const messages = {
     "home.balance": "Last known balance",
     "home.balance.unknown": "unknown",
     "home.recentOrders": "Recent orders",
+    "setup.heading": "Before your first batch",
+    "setup.done": "Done",
+    "setup.todo": "To do",
+    "setup.check.portokasse": "Link your Portokasse",
+    "setup.check.sender": "Enter the sender address",
+    "setup.check.stampFormat": "Choose the stamp layout and page format",
     "order.noAddress": "no shipping address",
     "orders.col.order": "Order",
     "orders.col.destination": "Destination",
@@ -64,6 +72,7 @@ export const messages = {
     ...deutschePostMessages.de,
     ...automationMessages.de,
     ...undoMessages.de,
+    ...reasonsMessages.de,
     "app.title": "Frankiermeister",
     "nav.home": "Übersicht",
     "home.heading": "Porto für Ihre Briefe",
@@ -77,6 +86,12 @@ export const messages = {
     "home.balance": "Zuletzt bekanntes Guthaben",
     "home.balance.unknown": "unbekannt",
     "home.recentOrders": "Neueste Bestellungen",
+    "setup.heading": "Vor Ihrem ersten Stapel",
+    "setup.done": "Erledigt",
+    "setup.todo": "Offen",
+    "setup.check.portokasse": "Portokasse verbinden",
+    "setup.check.sender": "Absenderadresse eintragen",
+    "setup.check.stampFormat": "Layout der Marke und Seitenformat wählen",
     "order.noAddress": "keine Lieferadresse",
     "orders.col.order": "Bestellung",
     "orders.col.destination": "Ziel",

@@ -94,7 +94,7 @@ describe("the generated posting list", () => {
     expect(doc.getPageCount()).toBe(2);
     expect(doc.getTitle()).toBe("Einlieferungsliste Stapel 12");
     const text = await pdfText(pdf);
-    for (const heading of ["Nr.", "Sendungsnummer", "Voucher-ID", "Produkt", "Empfänger", "PLZ", "Ort"]) {
+    for (const heading of ["Nr.", "Sendungsnummer", "Frankier-ID", "Produkt", "Empfänger", "PLZ", "Ort"]) {
       expect(text).toContain(heading);
     }
     expect(text).toContain("Frankier Demo  ·  Stapel 12  ·  06.10.2025, 19:03  ·  Muster Versand GmbH, Bonn");

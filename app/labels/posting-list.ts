@@ -35,7 +35,7 @@ const SIZE = 9;
 const COLUMNS = [
   { title: "Nr.", width: 28 },
   { title: "Sendungsnummer", width: 105 },
-  { title: "Voucher-ID", width: 125 },
+  { title: "Frankier-ID", width: 125 },
   { title: "Produkt", width: 165 },
   { title: "Empfänger", width: 160 },
   { title: "PLZ", width: 50 },

@@ -1,5 +1,7 @@
-// Address checks. With the ADDRESS_ZONE layout the stamp carries the recipient address, so it must fit the
-// INTERNETMARKE address fields; in any layout a German postal code must have five digits.
+// Address checks. With the ADDRESS_ZONE layout the stamp carries the recipient address where it fits the
+// INTERNETMARKE address fields; where it does not (a postal code that is not 5 characters, a field too long),
+// the order is bought with the franking-zone layout and the app prints the address itself (ADR 014).
+// In any layout a German postal code must have five digits.
 import { checkServed, HOME_COUNTRY, normaliseCountryCode } from "./countries";
 import type { MappingFailure, MappingSettings, OrderForMapping } from "./types";
 
@@ -25,7 +27,7 @@ const clean = (value: string | null): string => (value ?? "").trim();
 export function checkAddress(
   order: OrderForMapping,
   settings: MappingSettings,
-): { ok: true; countryCode: string } | MappingFailure {
+): { ok: true; countryCode: string; addressOnStamp: boolean } | MappingFailure {
   const address = order.shippingAddress;
   if (!address) return fail("missing-address", "No shipping address on the order", "missing-address");
   const countryCode = normaliseCountryCode(address.countryCode);
@@ -45,19 +47,21 @@ export function checkAddress(
   const addressZone = settings.voucherLayout === "ADDRESS_ZONE";
   const name = clean(address.name) || clean(address.company);
   if (addressZone) {
-    const missing = [
-      ["recipient name", name],
-      ["street", clean(address.address1)],
-      ["city", clean(address.city)],
-    ]
-      .filter(([, value]) => !value)
-      .map(([label]) => label ?? "");
+    const missing = (
+      [
+        ["name", "recipient name", name],
+        ["street", "street", clean(address.address1)],
+        ["city", "city", clean(address.city)],
+      ] as const
+    )
+      .filter(([, , value]) => !value)
+      .map(([code, label]) => [code, label] as const);
     if (missing.length > 0) {
       return fail(
         "unusable-address",
-        `The address stamp needs ${missing.join(", ")}; the shipping address has none`,
+        `The address stamp needs ${missing.map(([, label]) => label).join(", ")}; the shipping address has none`,
         "address-missing-fields",
-        { fields: missing.join(", ") },
+        { fields: missing.map(([code]) => code).join(",") },
       );
     }
   }
@@ -72,27 +76,8 @@ export function checkAddress(
       { zip },
     );
   }
-  if (addressZone) {
-    if (zip.length !== ADDRESS_LIMITS.postalCode) {
-      return fail(
-        "postal-code-rejected",
-        `${zip ? `Postal code "${zip}"` : "No postal code"} (${countryCode}) does not fit an address stamp, which takes ` +
-          "exactly 5 characters: use the franking-zone layout and print the address separately",
-        "postal-code-address-zone",
-        { zip, country: countryCode },
-      );
-    }
-    const tooLong = fieldTooLong(address, name);
-    if (tooLong) {
-      return fail(
-        "unusable-address",
-        `${tooLong.label} has ${tooLong.length} characters; the address stamp takes ${tooLong.max}`,
-        "address-field-too-long",
-        { field: tooLong.label, length: tooLong.length, max: tooLong.max },
-      );
-    }
-  }
-  return { ok: true, countryCode };
+  const fits = zip.length === ADDRESS_LIMITS.postalCode && fieldTooLong(address, name) === null;
+  return { ok: true, countryCode, addressOnStamp: addressZone && fits };
 }
 
 /** Shopify's placeholder regions, codes outside ISO 3166-1 and places without a postal service. */
@@ -129,17 +114,18 @@ function countryRefused(country: string, check: Exclude<ReturnType<typeof checkS
   );
 }
 
-function fieldTooLong(
+/** The first field the address stamp cannot take (then the app prints the address itself). */
+export function fieldTooLong(
   address: NonNullable<OrderForMapping["shippingAddress"]>,
   name: string,
 ): { label: string; length: number; max: number } | null {
   const company = clean(address.name) ? clean(address.company) : ""; // printed above the name when both are set
   const fields: Array<[string, string, number]> = [
-    ["Recipient name", name, ADDRESS_LIMITS.name],
-    ["Company", company, ADDRESS_LIMITS.additionalName],
-    ["Street line 1", clean(address.address1), ADDRESS_LIMITS.addressLine1],
-    ["Street line 2", clean(address.address2), ADDRESS_LIMITS.addressLine2],
-    ["City", clean(address.city), ADDRESS_LIMITS.city],
+    ["name", name, ADDRESS_LIMITS.name],
+    ["company", company, ADDRESS_LIMITS.additionalName],
+    ["street", clean(address.address1), ADDRESS_LIMITS.addressLine1],
+    ["street2", clean(address.address2), ADDRESS_LIMITS.addressLine2],
+    ["city", clean(address.city), ADDRESS_LIMITS.city],
   ];
   for (const [label, value, max] of fields) {
     const length = [...value].length;

@@ -15,8 +15,8 @@ import { LETTER_FORMATS } from "./formats";
 import { describeZone, HOME_COUNTRY, zoneOf } from "./countries";
 import { CN22_MAX_VALUE_EUR_CENTS, customsDecision } from "./customs";
 import { capacityOf, choosePackaging, findOverride, serviceNamedBy, SERVICE_STRENGTH } from "./rules";
-import { resolveService } from "./services";
-import { decimalGrams, describeCriteria, grams, listTitles, SERVICE_LABEL, size } from "./text";
+import { resolveService, type Note } from "./services";
+import { criteriaValues, decimalGrams, describeCriteria, grams, listTitles, SERVICE_LABEL, size } from "./text";
 import type {
   CatalogProduct,
   ClassifiedProduct,
@@ -25,6 +25,7 @@ import type {
   MappingResult,
   MappingSettings,
   OrderForMapping,
+  ReasonParams,
   RegisteredMail,
 } from "./types";
 import { itemsWeight, shippingWeight } from "./weight";
@@ -44,6 +45,7 @@ export function chooseProduct(
   const address = checkAddress(order, settings);
   if (!address.ok) return address;
   const { countryCode } = address;
+  const addressPrinted = settings.voucherLayout === "ADDRESS_ZONE" && !address.addressOnStamp;
 
   const items = itemsWeight(order, settings.defaultItemWeightG);
   if (!items.ok) {
@@ -95,6 +97,7 @@ export function chooseProduct(
   if (!service.ok) return service.failure;
 
   const flags = [...items.defaulted.map((title) => `missing-weight:${title}`), ...service.flags];
+  if (addressPrinted) flags.push("address-printed");
   if (items.shippable === 0) flags.push("no-items-require-shipping");
   const notices: MappingNotice[] = [
     {
@@ -142,11 +145,16 @@ export function chooseProduct(
   }
   const notes = [...service.notes];
   if (items.defaulted.length > 0 && settings.defaultItemWeightG !== null) {
-    notes.push(
-      `default weight ${grams(settings.defaultItemWeightG)} used for ${listTitles(items.defaulted)}`,
-    );
+    notes.push({
+      text: `default weight ${grams(settings.defaultItemWeightG)} used for ${listTitles(items.defaulted)}`,
+      params: { key: "default-weight", values: { weightG: settings.defaultItemWeightG, items: items.defaulted.join(", ") } },
+    });
   }
-  if (customs.declaration) notes.push(`customs declaration ${customs.form}`);
+  if (customs.declaration)
+    notes.push({
+      text: `customs declaration ${customs.form}`,
+      params: { key: "customs-declaration", values: { form: customs.form } },
+    });
   const context: Context = { shipment, countryCode, flags, notes, notices, order };
 
   const override = findOverride(order, settings);
@@ -180,12 +188,17 @@ interface Context {
   shipment: Shipment;
   countryCode: string;
   flags: string[];
-  notes: string[];
+  notes: Note[];
   notices: MappingNotice[];
   order: OrderForMapping;
 }
 
-function success(product: ClassifiedProduct, c: Context, overrideFor: string | null): MappingResult {
+function success(
+  product: ClassifiedProduct,
+  c: Context,
+  overrideFor: string | null,
+  override?: MappingSettings["productOverrides"][number],
+): MappingResult {
   paidServiceCheck(product, c);
   const head = overrideFor ? `${product.name} (override for ${overrideFor})` : product.name;
   const line = `${head}: ${weightText(c.shipment)}, ${describeZone(c.countryCode)}, ${size(c.shipment.dimensions)} fits`;
@@ -198,9 +211,10 @@ function success(product: ClassifiedProduct, c: Context, overrideFor: string | n
     exactWeightG: c.shipment.exactG,
     flags: c.flags,
     notices: c.notices,
-    reason: [line, ...c.notes].join("; "),
+    reason: [line, ...c.notes.map((n) => n.text)].join("; "),
     reasonParams: {
       key: overrideFor ? "override-chosen" : "chosen",
+      notes: c.notes.map((n) => n.params),
       values: {
         product: product.name,
         weightG: c.shipment.weightG,
@@ -208,7 +222,7 @@ function success(product: ClassifiedProduct, c: Context, overrideFor: string | n
         country: c.countryCode,
         zone: zoneOf(c.countryCode),
         size: size(c.shipment.dimensions),
-        ...(overrideFor ? { override: overrideFor } : {}),
+        ...(overrideFor && override ? { override: overrideFor, ...criteriaValues(override) } : {}),
       },
     },
   };
@@ -223,7 +237,7 @@ function applyOverride(
   required: RegisteredMail | null,
 ): MappingResult {
   const criteria = describeCriteria(override);
-  const values = { productCode: override.productCode, override: criteria };
+  const values = { productCode: override.productCode, override: criteria, ...criteriaValues(override) };
   const listed = catalog.find((p) => p.code === override.productCode);
   if (!listed) {
     return fail(
@@ -252,7 +266,7 @@ function applyOverride(
     );
   }
   if (required && product.registeredMail !== required) c.flags.push("override-ignores-registered-mail");
-  return success(product, c, criteria);
+  return success(product, c, criteria, override);
 }
 
 /** The customer paid for a service (the shipping method's name says so) that the chosen product lacks. */
@@ -266,7 +280,11 @@ function paidServiceCheck(product: ClassifiedProduct, c: Context): void {
     code: "paid-service-missing",
     values: { service: paid, shippingMethod: c.order.shippingLine?.title ?? "", product: product.name },
   });
-  c.notes.push(
-    `the customer paid for ${SERVICE_LABEL[paid]} ("${c.order.shippingLine?.title ?? ""}"), ${product.name} has none`,
-  );
+  c.notes.push({
+    text: `the customer paid for ${SERVICE_LABEL[paid]} ("${c.order.shippingLine?.title ?? ""}"), ${product.name} has none`,
+    params: {
+      key: "paid-service-missing",
+      values: { service: paid, shippingMethod: c.order.shippingLine?.title ?? "", product: product.name },
+    },
+  });
 }

@@ -2,15 +2,22 @@
 // Rückschein abroad without an international Rückschein product): substitute Einschreiben, or leave it out.
 import type { Shipment } from "./candidates";
 import { requiredRegisteredMail } from "./rules";
-import { describeCriteria, SERVICE_LABEL } from "./text";
+import { criteriaValues, describeCriteria, SERVICE_LABEL } from "./text";
 import type {
   ClassifiedProduct,
   MappingFailure,
   MappingNotice,
   MappingSettings,
   OrderForMapping,
+  ReasonParams,
   RegisteredMail,
 } from "./types";
+
+/** A note added to the reason: the English sentence and its structured form (`note.<key>`, app/i18n/reasons.ts). */
+export interface Note {
+  text: string;
+  params: ReasonParams;
+}
 
 const fail = (
   error: MappingFailure["error"],
@@ -20,7 +27,7 @@ const fail = (
 ): MappingFailure => ({ ok: false, error, reason, reasonParams: { key, values } });
 
 export type ServiceChoice =
-  | { ok: true; required: RegisteredMail | null; notes: string[]; flags: string[]; notices: MappingNotice[] }
+  | { ok: true; required: RegisteredMail | null; notes: Note[]; flags: string[]; notices: MappingNotice[] }
   | { ok: false; failure: MappingFailure };
 
 /**
@@ -35,12 +42,17 @@ export function resolveService(
   countryCode: string,
 ): ServiceChoice {
   const rule = requiredRegisteredMail(order, settings);
-  const none = { ok: true as const, notes: [], flags: [], notices: [] };
+  const none = { ok: true as const, notes: [] as Note[], flags: [], notices: [] };
   if (!rule) return { ...none, required: null };
   const criteria = rule.builtIn
     ? `shipping method named "${rule.shippingMethod ?? ""}"`
     : describeCriteria(rule, order.currencyCode);
-  const notes = [`${SERVICE_LABEL[rule.service]} by rule (${criteria})`];
+  const notes: Note[] = [
+    {
+      text: `${SERVICE_LABEL[rule.service]} by rule (${criteria})`,
+      params: { key: "service-by-rule", values: { service: rule.service, ...criteriaValues(rule) } },
+    },
+  ];
   if (shipment.transport === "national") return { ...none, notes, required: rule.service };
   const rueckscheinAbroad = products.some(
     (p) => p.transport === "international" && p.registeredMail === "EINSCHREIBEN_RUECKSCHEIN",
@@ -66,8 +78,14 @@ export function resolveService(
     rule.service === "EINSCHREIBEN_EINWURF" ? "einwurf-unavailable-abroad" : "rueckschein-unavailable-abroad";
   notes.push(
     rule.service === "EINSCHREIBEN_EINWURF"
-      ? "Einschreiben Einwurf is not available abroad, upgraded to Einschreiben"
-      : "Rückschein is not available abroad, sent as Einschreiben",
+      ? {
+          text: "Einschreiben Einwurf is not available abroad, upgraded to Einschreiben",
+          params: { key: "einwurf-upgraded-abroad", values: {} },
+        }
+      : {
+          text: "Rückschein is not available abroad, sent as Einschreiben",
+          params: { key: "rueckschein-unavailable-abroad", values: {} },
+        },
   );
   return {
     ok: true,

@@ -62,3 +62,17 @@ export function listTitles(titles: readonly string[], max = 3): string {
   const shown = titles.slice(0, max).join(", ");
   return titles.length > max ? `${shown} and ${titles.length - max} more` : shown;
 }
+
+/**
+ * A rule's criteria as reason values, so each language can phrase them (`{criteria}` in a message):
+ * `criteria.shippingMethod`, `criteria.tag`, `criteria.orderValueAboveCents`.
+ */
+export function criteriaValues(
+  rule: RuleCriteria & { orderValueAboveCents?: number },
+): Record<string, string | number> {
+  const values: Record<string, string | number> = {};
+  if (rule.shippingMethod?.trim()) values["criteria.shippingMethod"] = rule.shippingMethod.trim();
+  if (rule.tag?.trim()) values["criteria.tag"] = rule.tag.trim();
+  if (rule.orderValueAboveCents !== undefined) values["criteria.orderValueAboveCents"] = rule.orderValueAboveCents;
+  return values;
+}

@@ -117,10 +117,15 @@ export interface MappingNotice {
   values: Record<string, string | number>;
 }
 
-/** Machine-readable form of `reason`, for a later German translation: a message key and its values. */
+/**
+ * Machine-readable form of `reason`, rendered in the merchant's language by `app/i18n/reasons.ts`: the
+ * message `reason.<key>` filled with `values`, followed by `notes` (each `note.<key>` with its values).
+ * A new reason is one entry `reason.<key>` in English and German (a test renders every key it finds).
+ */
 export interface ReasonParams {
   key: string;
   values: Record<string, string | number>;
+  notes?: ReasonParams[];
 }
 
 export type MappingResult =

@@ -10,6 +10,7 @@ export function previewJson(preview: BatchPreview) {
     errorCount: preview.errorCount,
     balance: { ...preview.balance, balanceCheckedAt: iso(preview.balance.balanceCheckedAt) },
     portokasse: preview.portokasse,
+    pageFormat: preview.pageFormat,
     priceList: {
       fetchedAt: iso(preview.priceList.fetchedAt),
       sourceDate: preview.priceList.sourceDate,

@@ -37,6 +37,7 @@ export const MORE_LINE_ITEMS_COST = 1 + 2 + 5 * MORE_LINE_ITEMS_PAGE;
 export const PREVIEW_LINE_ITEM_FRAGMENT = `#graphql
   fragment PreviewLineItem on LineItem {
     title
+    sku
     currentQuantity
     requiresShipping
     variant {
@@ -135,6 +136,7 @@ export const PREVIEW_MORE_LINE_ITEMS_QUERY = `#graphql
 
 const lineItemSchema = z.object({
   title: z.string(),
+  sku: z.string().nullable().optional(),
   currentQuantity: z.number().int(),
   requiresShipping: z.boolean(),
   variant: z
@@ -187,7 +189,7 @@ const orderSchema = z.object({
 const nodeSchema = z.union([z.strictObject({}).transform(() => null), orderSchema]).nullable();
 
 export type FetchedOrder = Omit<z.infer<typeof orderSchema>, "lineItems" | "fulfillmentOrders"> & {
-  lineItems: Array<{ title: string; quantity: number; weightG: number | null; requiresShipping: boolean }>;
+  lineItems: Array<{ title: string; sku: string | null; quantity: number; weightG: number | null; requiresShipping: boolean }>;
   /** Fields Shopify withheld (protected customer data the app is not approved for); they read null. */
   deniedFields: string[];
   /** Whether one letter can fulfil the order, from the fulfillment orders Shopify shows the app. */
@@ -200,6 +202,7 @@ function toLineItem(item: LineItem): FetchedOrder["lineItems"][number] {
   const weight = item.variant?.inventoryItem?.measurement?.weight ?? null;
   return {
     title: item.title,
+    sku: item.sku ?? null,
     quantity: item.currentQuantity,
     weightG: weight ? toGrams(weight.value, weight.unit) : null,
     requiresShipping: item.requiresShipping,

@@ -3,7 +3,7 @@
  * against the Portokasse balance. Nothing is bought and no money moves. One bad order never blocks the rest.
  */
 import { z } from "zod";
-import { portokasseCatalogForUse } from "~/catalog/portokasse-catalog.server";
+import { portokasseCatalogForUse, type StoredPageFormat } from "~/catalog/portokasse-catalog.server";
 import { toMappingCatalog } from "~/catalog/price-list";
 import { productCatalogForUse } from "~/catalog/products.server";
 import type { Db } from "~/db.server";
@@ -43,6 +43,8 @@ export interface BatchPreview {
   balance: BalanceCheck;
   portokasse: { connected: boolean; problem: PortokasseProblem | null };
   priceList: { fetchedAt: Date | null; sourceDate: string | null; lastFailureAt: Date | null };
+  /** The shop's page format, for the confirmation (label format and first position); null when none is set. */
+  pageFormat: { id: number; name: string; columns: number; rows: number } | null;
 }
 
 export interface PreviewDeps {
@@ -52,6 +54,11 @@ export interface PreviewDeps {
   encryptionKey: string;
   now: Date;
   fetchOptions?: FetchOptions;
+}
+
+function pageFormatOf(formats: readonly StoredPageFormat[], id: number | null): BatchPreview["pageFormat"] {
+  const format = formats.find((f) => f.id === id);
+  return format ? { id: format.id, name: format.name, columns: format.labelsX, rows: format.labelsY } : null;
 }
 
 export async function previewBatch(
@@ -109,6 +116,7 @@ export async function previewBatch(
       balance ? { cents: balance.balanceCents, checkedAt: balance.balanceCheckedAt } : null,
     ),
     portokasse: { connected: balance !== null, problem: balance?.problem ?? null },
+    pageFormat: pageFormatOf(kasseCatalog.pageFormats, settings.pageFormatId),
     priceList: {
       fetchedAt: priceList.fetchedAt,
       sourceDate: priceList.sourceDate,

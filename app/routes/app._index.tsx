@@ -4,28 +4,27 @@ import { Badge, Banner, BlockStack, Card, DataTable, InlineGrid, Layout, Page, T
 import { noticesForShop } from "~/automation/notices.server";
 import { AutomationNotices } from "~/components/AutomationNotices";
 import { db } from "~/db.server";
+import { formatEuro, formatNumber } from "~/components/format";
+import { SetupChecklist } from "~/components/SetupChecklist";
 import { loadHome } from "~/home.server";
+import { setupChecklist } from "~/setup/checklist.server";
+import { shopFor } from "~/shops.server";
 import { resolveLocale, translator } from "~/i18n";
 import { authenticate } from "~/shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
+  const shop = await shopFor(db(), session.shop);
   return {
     ...(await loadHome(admin, db(), session.shop)),
     automationNotices: await noticesForShop(db(), session.shop, new Date()),
+    checklist: await setupChecklist(db(), shop.id),
     locale: resolveLocale(request),
   };
 };
 
-function formatEuro(cents: number, locale: string) {
-  return new Intl.NumberFormat(locale === "de" ? "de-DE" : "en-GB", {
-    style: "currency",
-    currency: "EUR",
-  }).format(cents / 100);
-}
-
 export default function Home() {
-  const { shop, orders, unfulfilledCount, portokasse, shopifyAccessLost, automationNotices, locale } =
+  const { shop, orders, unfulfilledCount, portokasse, shopifyAccessLost, automationNotices, checklist, locale } =
     useLoaderData<typeof loader>();
   const t = translator(locale);
   const statusLabel = (status: string) =>
@@ -35,7 +34,7 @@ export default function Home() {
   const rows = orders.map((order) => [
     order.name,
     order.destination ?? t("order.noAddress"),
-    order.weightG === null ? "–" : `${order.weightG} g`,
+    order.weightG === null ? "–" : `${formatNumber(order.weightG, locale)} g`,
     order.cancelled ? (
       <Badge tone="critical">{t("order.cancelled")}</Badge>
     ) : (
@@ -67,6 +66,11 @@ export default function Home() {
             </BlockStack>
           </Card>
         </Layout.Section>
+        {checklist.some((check) => !check.done) ? (
+          <Layout.Section>
+            <SetupChecklist checks={checklist} locale={locale} />
+          </Layout.Section>
+        ) : null}
         <Layout.Section>
           <InlineGrid columns={3} gap="400">
             <Card>

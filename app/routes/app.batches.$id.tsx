@@ -17,6 +17,8 @@ import { formatDateTime, formatEuro } from "~/batches/format";
 import { batchPage } from "~/batches/pages.server";
 import { batchStatusWord, orderStatusWord, shopifyStateWord } from "~/batches/status-words";
 import { useLiveBatch } from "~/batches/use-live-batch";
+import { markBatchSeen } from "~/batches/notice.server";
+import { problemText } from "~/components/reason";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
 import { resolveLocale, translator } from "~/i18n";
@@ -55,6 +57,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const prints = await printHistory(db(), session.shop, data.batch.id);
   const undo = await undoStates(db(), shop.id, data.batch.id);
   const money = await batchMoney(appDeps(), session.shop, params.id ?? "");
+  if (!data.batch.active) await markBatchSeen(db(), session.shop, data.batch.id, new Date());
   return { ...data, money, locale, confirmed, prints, undo };
 };
 
@@ -75,6 +78,10 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   return { intent: "top-up", ...(await topUpAction(appDeps(), session.shop, form, who)) };
 };
 
+/** The preview of the orders a stopped batch did not frank, selected and previewed again. */
+const retryUrl = (orderIds: readonly string[]) =>
+  `/app/preview?${new URLSearchParams(orderIds.map((id) => ["ids", id.split("/").pop() ?? id])).toString()}`;
+
 export default function BatchPage() {
   const { batch, links, money, locale, confirmed, prints, undo } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
@@ -87,7 +94,15 @@ export default function BatchPage() {
   const rows = batch.lines.map((line) => {
     const orderStatus = orderStatusWord(line.status, t);
     const shopify = line.shopifyState ? shopifyStateWord(line.shopifyState, t) : null;
-    const problem = [line.reason, line.error, line.shopifyError].filter(Boolean).join(" · ");
+    const problem = [
+      line.reason ? problemText(line.reason, locale) : null,
+      line.error ? problemText(line.error, locale) : null,
+      line.shopifyError
+        ? t("batch.shopifyProblem", { problem: problemText(`fulfillment: ${line.shopifyError}`, locale) })
+        : null,
+    ]
+      .filter(Boolean)
+      .join(" · ");
     return [
       line.orderName,
       line.productName ?? "–",
@@ -136,10 +151,17 @@ export default function BatchPage() {
         ) : null}
         {batch.stopReason ? (
           <Layout.Section>
-            <Banner tone="warning">
+            <Banner
+              tone="warning"
+              action={
+                batch.remainingOrderIds.length > 0
+                  ? { content: t("batch.retry"), url: retryUrl(batch.remainingOrderIds) }
+                  : undefined
+              }
+            >
               {batch.status === "INSUFFICIENT_FUNDS" || batch.stopReason === "insufficient_balance"
                 ? t("batch.stopped.funds", { missing: euro(batch.missingCents) })
-                : t("batch.stopped.other", { reason: batch.error ?? batch.stopReason })}
+                : t("batch.stopped.other", { reason: problemText(batch.error ?? batch.stopReason, locale) })}
             </Banner>
           </Layout.Section>
         ) : null}

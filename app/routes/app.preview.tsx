@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { useFetcher, useLoaderData, useNavigate } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import {
   Badge,
   Banner,
@@ -23,13 +24,20 @@ import { resolveLocale, translator } from "~/i18n";
 import { translateDynamic } from "~/i18n/keys";
 import type { PreviewJson } from "~/preview/json";
 import { previewResponse } from "~/preview/api.server";
+import { normaliseOrderId } from "~/preview/lines";
 import { listOpenOrders } from "~/preview/open-orders.server";
 import { authenticate } from "~/shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin } = await authenticate.admin(request);
-  const all = new URL(request.url).searchParams.get("all") === "1";
-  return { orders: await listOpenOrders(admin, { all }), all, locale: resolveLocale(request) };
+  const params = new URL(request.url).searchParams;
+  const all = params.get("all") === "1";
+  // ?ids=1,2 (a stopped batch's remaining orders): selected and previewed at once.
+  const preselected = params
+    .getAll("ids")
+    .flatMap((v) => v.split(","))
+    .flatMap((id) => normaliseOrderId(id) ?? []);
+  return { orders: await listOpenOrders(admin, { all }), all, preselected, locale: resolveLocale(request) };
 };
 
 /**
@@ -57,20 +65,30 @@ type ActionAnswer = PreviewJson | { error: string };
 const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 export default function PreviewPage() {
-  const { orders, all, locale } = useLoaderData<typeof loader>();
+  const { orders, all, preselected, locale } = useLoaderData<typeof loader>();
   const t = translator(locale);
   const navigate = useNavigate();
   const fetcher = useFetcher<ActionAnswer>();
-  const { selectedResources, allResourcesSelected, handleSelectionChange } = useIndexResourceState(orders);
+  const { selectedResources, allResourcesSelected, handleSelectionChange } = useIndexResourceState(orders, {
+    selectedResources: preselected.filter((id) => orders.some((o) => o.id === id)),
+  });
   const busy = fetcher.state !== "idle";
   const answer = fetcher.data;
 
-  function run() {
+  function run(ids: readonly string[] = selectedResources) {
     const form = new FormData();
-    for (const id of selectedResources) form.append("orderIds", id);
+    for (const id of ids) form.append("orderIds", id);
     form.append("intent", "preview");
     fetcher.submit(form, { method: "post" });
   }
+
+  const autoRun = useRef(false);
+  useEffect(() => {
+    if (autoRun.current || preselected.length === 0) return;
+    autoRun.current = true;
+    run(preselected);
+    // Once, on arrival from a stopped batch.
+  }, []);
 
   const rows = orders.map((order, index) => (
     <IndexTable.Row
@@ -135,7 +153,7 @@ export default function PreviewPage() {
                 <InlineStack gap="300" blockAlign="center">
                   <Button
                     variant="primary"
-                    onClick={run}
+                    onClick={() => run()}
                     loading={busy}
                     disabled={selectedResources.length === 0}
                   >

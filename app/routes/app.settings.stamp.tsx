@@ -8,6 +8,7 @@ import { SampleStamp } from "~/components/SampleStamp";
 import { SettingsForm } from "~/components/SettingsForm";
 import { resolveLocale, translator } from "~/i18n";
 import { translateDynamic } from "~/i18n/keys";
+import { pageFormatGroups } from "~/settings/page-format-groups";
 import { loadSettingsPage, saveSettingsPage } from "~/settings/pages.server";
 import { authenticate } from "~/shopify.server";
 
@@ -17,6 +18,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return {
     pageFormatId: page.settings.pageFormatId,
     voucherLayout: page.settings.voucherLayout,
+    labelOrder: page.settings.labelOrder,
     motifImageId: page.settings.motifImageId,
     pageFormats: page.pageFormats,
     motifs: page.motifs,
@@ -32,8 +34,6 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   return result.ok ? { ok: true, errors: [] } : { ok: false, errors: result.errors };
 };
 
-const KINDS = ["LABELPRINTER", "LABELPAGE", "REGULARPAGE", "ENVELOPE"] as const;
-
 export default function StampSettings() {
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -42,13 +42,25 @@ export default function StampSettings() {
   const [layout, setLayout] = useState<string>(loaded.voucherLayout);
   const [formatId, setFormatId] = useState(loaded.pageFormatId === null ? "" : String(loaded.pageFormatId));
   const [motifId, setMotifId] = useState(loaded.motifImageId === null ? "" : String(loaded.motifImageId));
-  const usable = loaded.pageFormats.filter((f) => layout !== "ADDRESS_ZONE" || f.isAddressPossible);
-  const groups = KINDS.map((kind) => ({
-    title: translateDynamic(locale, `stamp.pageFormat.${kind}`),
-    options: usable
-      .filter((f) => f.pageType === kind)
-      .map((f) => ({ label: `${f.name} (${f.labelsX} × ${f.labelsY})`, value: String(f.id) })),
-  })).filter((g) => g.options.length > 0);
+  const [labelOrder, setLabelOrder] = useState<string>(loaded.labelOrder);
+  const groups = pageFormatGroups(loaded.pageFormats, {
+    addressZone: layout === "ADDRESS_ZONE",
+    currentId: loaded.pageFormatId,
+  }).map((group) => ({
+    title: translateDynamic(locale, `stamp.pageFormat.group.${group.kind}`),
+    options: group.formats.map((f) => ({
+      label: f.labelMm
+        ? t("stamp.pageFormat.option", {
+            name: f.name,
+            width: f.labelMm.width,
+            height: f.labelMm.height,
+            columns: f.columns,
+            rows: f.rows,
+          })
+        : t("stamp.pageFormat.optionNoSize", { name: f.name, columns: f.columns, rows: f.rows }),
+      value: String(f.id),
+    })),
+  }));
   const format = loaded.pageFormats.find((f) => String(f.id) === formatId);
   const motifPossible = !format || format.isImagePossible;
   const motif = motifPossible ? loaded.motifs.find((m) => String(m.imageId) === motifId) : undefined;
@@ -59,7 +71,8 @@ export default function StampSettings() {
       value: String(m.imageId),
     })),
   ];
-  const shown = (path: string) => ["voucherLayout", "pageFormatId", "motifImageId"].includes(path);
+  const shown = (path: string) =>
+    ["voucherLayout", "pageFormatId", "motifImageId", "labelOrder"].includes(path);
 
   return (
     <SettingsForm
@@ -82,7 +95,20 @@ export default function StampSettings() {
             ]}
             value={layout}
             onChange={setLayout}
+            helpText={t("stamp.layout.help")}
             error={fieldErrorFor(result?.errors, "voucherLayout", locale)}
+          />
+          <Select
+            label={t("stamp.labelOrder")}
+            name="labelOrder"
+            options={[
+              { label: t("stamp.labelOrder.ORDER_NAME"), value: "ORDER_NAME" },
+              { label: t("stamp.labelOrder.SKU"), value: "SKU" },
+            ]}
+            value={labelOrder}
+            onChange={setLabelOrder}
+            helpText={t("stamp.labelOrder.help")}
+            error={fieldErrorFor(result?.errors, "labelOrder", locale)}
           />
           <Select
             label={t("stamp.pageFormat")}

@@ -1,22 +1,25 @@
 import { type HeadersFunction, json, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, Outlet, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
 import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { localeCookie, resolveLocale, translator } from "~/i18n";
 import { polarisTranslations } from "~/i18n/polaris";
+import { BatchNoticeBanner } from "~/batches/BatchNoticeBanner";
+import { batchNotice } from "~/batches/notice.server";
 import { config } from "~/config.server";
+import { db } from "~/db.server";
 import { authenticate } from "~/shopify.server";
 import { loadDeutschePostStatus } from "~/availability/health.server";
 import { AvailabilityBanner } from "~/components/AvailabilityBanner";
-import { db } from "~/db.server";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  await authenticate.admin(request);
+  const { session } = await authenticate.admin(request);
   const settings = config();
+  const notice = await batchNotice(db(), session.shop);
   const cookie = localeCookie(request);
   const deutschePost = await loadDeutschePostStatus(db());
   return json(
@@ -29,6 +32,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       deutschePost: deutschePost
         ? { up: deutschePost.up, checkedAt: deutschePost.checkedAt.toISOString() }
         : null,
+      notice,
     },
     cookie ? { headers: { "Set-Cookie": cookie } } : undefined,
   );
@@ -41,8 +45,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export const shouldRevalidate = () => true;
 
 export default function AppLayout() {
-  const { apiKey, locale, appBridgeUrl, deutschePost } = useLoaderData<typeof loader>();
+  const { apiKey, locale, appBridgeUrl, deutschePost, notice } = useLoaderData<typeof loader>();
   const t = translator(locale);
+  const location = useLocation();
   return (
     <AppProvider
       isEmbeddedApp
@@ -62,6 +67,9 @@ export default function AppLayout() {
         <Link to="/app/bookkeeping">{t("nav.bookkeeping")}</Link>
       </NavMenu>
       <AvailabilityBanner status={deutschePost} locale={locale} />
+      {notice && !location.pathname.startsWith(`/app/batches/${notice.id}`) ? (
+        <BatchNoticeBanner notice={notice} locale={locale} />
+      ) : null}
       <Outlet />
     </AppProvider>
   );

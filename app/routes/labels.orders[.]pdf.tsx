@@ -7,8 +7,8 @@ import { db } from "~/db.server";
 import { recordOrderPrints, REPRINT_CONFIRMED } from "~/reprints/record.server";
 
 /**
- * GET /labels/orders.pdf?ids=<order id or gid>,...: the label pages of these orders (whole sheet pages).
- * `X-Shared-With-Orders` names other orders whose stamps are on the same pages.
+ * GET /labels/orders.pdf?ids=<order id or gid>,...: each order's label on a page of its own (only its cell,
+ * no other order's stamp). `X-Missing-Orders` names asked-for orders without a stamp.
  */
 export const loader = ({ request }: LoaderFunctionArgs) =>
   serveDownload(request, async (shopDomain, url) => {
@@ -24,7 +24,6 @@ export const loader = ({ request }: LoaderFunctionArgs) =>
     });
     const response = fileResponse(file, "inline");
     response.headers.set("X-Reprint", String(print?.reprint ?? false));
-    response.headers.set("X-Shared-With-Orders", file.sharedWith.join(","));
     response.headers.set("X-Missing-Orders", file.missing.join(","));
     return response;
   });

@@ -71,6 +71,8 @@ export const REGISTERED_MAIL = ["EINSCHREIBEN_EINWURF", "EINSCHREIBEN", "EINSCHR
 export const VOUCHER_LAYOUTS = ["ADDRESS_ZONE", "FRANKING_ZONE"] as const;
 export const WHEN_UNAVAILABLE = ["substitute", "leave-out"] as const;
 export const PACKAGING_CHOICES = ["smallest-fitting", "default"] as const;
+/** The order of the labels in a batch: by order number, or by SKU as packing tables work. */
+export const LABEL_ORDERS = ["ORDER_NAME", "SKU"] as const;
 
 const packagingRuleSchema = z.object({
   shippingMethod: criterion,
@@ -151,6 +153,7 @@ export const settingsSchema = z.object({
   pageFormatId: nullableWholeNumber(1, 1_000_000).default(null),
   voucherLayout: z.enum(VOUCHER_LAYOUTS).default("ADDRESS_ZONE"),
   motifImageId: nullableWholeNumber(1, 1_000_000_000).default(null),
+  labelOrder: z.enum(LABEL_ORDERS).default("ORDER_NAME"),
   unservedCountries: countryList.default([]),
   /** Refund the unused stamps of cancelled orders without asking (app/refunds). */
   automaticRefunds: z.preprocess(toBoolean, z.boolean()).default(true),

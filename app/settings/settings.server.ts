@@ -27,7 +27,7 @@ export const SECTIONS = {
     "automaticRefunds",
     "notifyCustomer",
   ],
-  stamp: ["pageFormatId", "voucherLayout", "motifImageId"],
+  stamp: ["pageFormatId", "voucherLayout", "motifImageId", "labelOrder"],
 } as const satisfies Record<string, ReadonlyArray<keyof ShopSettings>>;
 
 export type SettingsSection = keyof typeof SECTIONS;

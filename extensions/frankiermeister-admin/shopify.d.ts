@@ -109,6 +109,14 @@ declare module "./src/frank/BalanceSummary.tsx" {
 }
 
 //@ts-ignore
+declare module "./src/frank/ConfirmSummary.tsx" {
+  const shopify:
+    | import("@shopify/ui-extensions/admin.order-index.selection-action.render").Api
+    | import("@shopify/ui-extensions/admin.order-details.action.render").Api;
+  const globalThis: { shopify: typeof shopify };
+}
+
+//@ts-ignore
 declare module "./src/frank/PreviewOrdersTable.tsx" {
   const shopify:
     | import("@shopify/ui-extensions/admin.order-index.selection-action.render").Api

@@ -140,7 +140,7 @@ describe("GET /batches.csv", () => {
     );
     const lines = await csvLines(response);
     expect(lines).toEqual([
-      "Datum;Stapel;Bestellung;Produktcode;Produkt;Preis EUR;Voucher-ID;Sendungsnummer;Retoure",
+      "Datum;Stapel;Bestellung;Produktcode;Produkt;Preis EUR;Frankier-ID;Sendungsnummer;Retoure",
       `06.10.2025;${batchId};${o1?.orderName};1007;Standardbrief Integral + EINSCHREIBEN;3,60;${v1?.voucherId};${v1?.trackId};`,
       `06.10.2025;${batchId};${o2?.orderName};1;Standardbrief;0,95;${v2?.voucherId};;erstattet`,
       "",

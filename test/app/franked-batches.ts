@@ -85,6 +85,13 @@ export async function seedBatch(
             priceCents: order.priceCents,
             registered: order.voucher?.trackId != null,
             address: order.receiver ? JSON.stringify(address(order.receiver)) : null,
+            labelAddress: order.receiver
+              ? JSON.stringify([
+                  order.receiver.name,
+                  "Heidestr. 17",
+                  `${order.receiver.postalCode} ${order.receiver.city}`,
+                ])
+              : null,
             status: order.voucher ? "BOUGHT" : "FAILED",
             position: position++,
           },

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { PDFDocument } from "pdf-lib";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { pageTexts, positionedTexts } from "../support/pdf-page-text";
 import { signedLink } from "~/batches/links.server";
 import { inspectPdf, inspectPng, pdfText, unzip } from "../simulators/internetmarke/testing/inspect";
 import { responseOf, TEST_APP } from "../support/app-env";
@@ -47,6 +48,31 @@ describe("GET /labels/:batchId", () => {
     expect(pages.map((p) => p.stamps.length)).toEqual([3, 10, 2]);
     const first = pages[0]?.stamps[0]?.texts.join(" ");
     expect(first).toContain(carts[0]?.bought.vouchers[0]?.voucherId);
+  });
+
+  it("prints each order's name and, beside a franking-zone stamp, its address into the stamp's own cell", async () => {
+    const { batchId, carts } = await env.pdfBatch(SHOP, [3]);
+    const bytes = await bytesOf(await call(labels, sign(SHOP, `/labels/${batchId}`), { batchId }));
+    const [stamps] = (await inspectPdf(bytes)).map((p) => p.stamps);
+    const [texts = []] = await positionedTexts(bytes);
+    const orders = carts[0]?.orders ?? [];
+    expect(orders).toHaveLength(3);
+    orders.forEach((order, i) => {
+      const box = stamps?.[i]?.box;
+      if (!box) throw new Error(`no stamp ${i}`);
+      const inCell = texts.filter(
+        (t) => t.x >= box.x && t.x <= box.x + box.width && t.y >= box.y && t.y <= box.y + box.height,
+      );
+      const words = inCell.map((t) => t.text);
+      expect(words).toContain(order.orderName);
+      expect(words).toContain(`Erika Muster ${i + 1}`);
+      expect(words).toContain("51147 Köln");
+      // In the lower half, below the franking zone.
+      for (const t of inCell.filter((t) => t.text === "51147 Köln" || t.text === order.orderName)) {
+        expect(t.y).toBeLessThan(box.y + box.height / 2);
+      }
+      expect(texts.filter((t) => t.text === order.orderName)).toHaveLength(1);
+    });
   });
 
   it("serves it for a session token of the shop (authenticate.admin), with CORS for extensions", async () => {
@@ -164,16 +190,24 @@ describe("GET /labels/:batchId/manifest", () => {
 });
 
 describe("GET /labels/orders.pdf", () => {
-  it("prints the pages holding the chosen orders' stamps, across carts", async () => {
+  it("prints each chosen order's label on a page of its own, without other orders' stamps, across carts", async () => {
     const { carts } = await env.pdfBatch(SHOP, [12, 1]);
     const [a, b] = carts;
     const wanted = [a?.orders[11], b?.orders[0]];
     const ids = wanted.map((o) => o?.orderId.split("/").pop()).join(",");
     const response = await call(orders, sign(SHOP, `/labels/orders.pdf?ids=${ids}`), {}, {});
     expect(response.status).toBe(200);
-    const pages = await inspectPdf(await bytesOf(response));
-    expect(pages.map((p) => p.stamps.length)).toEqual([2, 1]);
-    expect(response.headers.get("X-Shared-With-Orders")).toBe(a?.orders[10]?.orderId);
+    const pages = await pageTexts(await bytesOf(response));
+    expect(pages).toHaveLength(2);
+    const all = (a?.orders ?? []).concat(b?.orders ?? []);
+    pages.forEach((texts, i) => {
+      const own = wanted[i];
+      const printed = texts.join(" ");
+      expect(printed).toContain(own?.voucher?.voucherId);
+      expect(printed).toContain(own?.orderName);
+      for (const other of all.filter((o) => o !== own))
+        expect(printed).not.toContain(other.voucher?.voucherId);
+    });
   });
 
   it("finds nothing of another shop's orders", async () => {

@@ -182,7 +182,7 @@ describe("POST /api/preview", () => {
       const reasons = (preview: typeof german, error: string) =>
         preview.lines.flatMap((line) => (!line.ok && line.error === error ? [line.reason] : []));
       expect(reasons(german, "cancelled")).toContain("Die Bestellung wurde storniert.");
-      expect(reasons(english, "cancelled")).toContain("The order was cancelled");
+      expect(reasons(english, "cancelled")).toContain("The order was cancelled.");
       const chosen = german.lines.find((line) => line.ok);
       expect(chosen?.reason).toMatch(/ g inkl\. \d+ g Verpackung, (Inland|EU|Welt) \(/);
       expect(english.lines.find((line) => line.ok)?.reason).toMatch(/ g incl\. \d+ g packaging/);

@@ -12,6 +12,7 @@ import { IM_BASE_PATH, PRODUCTS_BASE_PATH } from "../simulators/internetmarke";
 import { useSimCarts } from "../support/sim-carts";
 import { createMigratedDatabase, type TestDatabase } from "../support/databases";
 import { stubAppEnv, TEST_APP } from "../support/app-env";
+import { pageFormats as simPageFormats } from "../simulators/internetmarke/data";
 import { nextOrder, seedBatch, seedShop, type SeedOrder } from "./franked-batches";
 
 export const SHOP = "frankier-demo.myshopify.com";
@@ -106,7 +107,27 @@ export function useRouteEnv() {
         orders,
       })),
     });
+    await storePageFormats(shopDomain);
     return { batchId, carts: seeded };
+  }
+
+  /** The shop's Portokasse catalog with the simulator's page formats (where the app prints beside stamps). */
+  async function storePageFormats(shopDomain: string) {
+    const db = await appDb();
+    const shop = await seedShop(db, shopDomain);
+    const { toStoredCatalog } = await import("~/catalog/portokasse-catalog.server");
+    const stored = toStoredCatalog({
+      pageFormats: simPageFormats.map((f) => ({ ...f, description: null })),
+      publicMotifs: [],
+      privateMotifs: [],
+      contractProducts: [],
+    });
+    const data = { pageFormats: JSON.stringify(stored.pageFormats), fetchedAt: new Date() };
+    await db.portokasseCatalog.upsert({
+      where: { shopId: shop.id },
+      create: { shopId: shop.id, ...data },
+      update: data,
+    });
   }
 
   async function pngBatch(shopDomain: string, cartSizes: number[]) {

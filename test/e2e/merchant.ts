@@ -67,7 +67,7 @@ export async function saveSender(page: Page, frame: Frame): Promise<void> {
 
 /**
  * Settings → Stamp: picks the page format whose option reads `optionText` and answers its grid as the
- * page shows it ("Zweckform 3483 … (2 × 2)").
+ * page shows it ("Zweckform 3483 – labels … mm, 2 × 2").
  */
 export async function choosePageFormat(
   page: Page,
@@ -78,7 +78,7 @@ export async function choosePageFormat(
   const select = frame.locator('select[name="pageFormatId"]');
   const option = select.locator("option", { hasText: optionText });
   const label = (await option.textContent()) ?? "";
-  const grid = /\((\d+) × (\d+)\)$/.exec(label);
+  const grid = /(\d+) × (\d+)$/.exec(label);
   if (!grid) throw new Error(`no grid in the page format option "${label}"`);
   await select.selectOption({ label });
   await save(frame);
@@ -144,19 +144,21 @@ export interface BatchLine {
 }
 
 /**
- * The confirm step under the preview: clicks "Frank N orders for …", lands on the batch page and waits
+ * The buy step under the preview: clicks "Frank N orders for …", confirms "Buy N stamps for …", lands on the batch page and waits
  * until the batch is done. Answers the batch's id and its table.
  */
 export async function frankPreviewed(
   frame: Frame,
   count: number,
 ): Promise<{ batchId: string; lines: BatchLine[] }> {
-  await frame.getByRole("button", { name: new RegExp(`^Frank ${count} orders for €`) }).click();
+  await frame.getByRole("button", { name: new RegExp(`^Frank ${count} orders? for €`) }).click();
+  await frame.locator("#frank-confirmation").waitFor();
+  await frame.getByRole("button", { name: new RegExp(`^Buy ${count} stamps? for €`) }).click();
   await frame.waitForURL(/\/app\/batches\/[^/?]+(\?|$)/);
   const batchId = decodeURIComponent(/\/app\/batches\/([^/?]+)/.exec(frame.url())?.[1] ?? "");
   // The page polls the batch while it runs, shows the progress and, at the end, "Done" by the title.
   await frame
-    .getByText(`${count} orders: ${count} franked, 0 failed, 0 left out, 0 waiting`)
+    .getByText(`Orders: ${count} – ${count} franked, 0 failed, 0 left out, 0 waiting`)
     .waitFor({ timeout: 60_000 });
   await frame.getByText("Done", { exact: true }).waitFor();
   const rows = frame.locator(".Polaris-DataTable tbody tr");
@@ -184,9 +186,11 @@ export async function frankPreviewed(
 export async function downloadLabels(
   page: Page,
   frame: Frame,
+  link: { name: string; row?: string } = { name: "Labels (PDF)" },
 ): Promise<{ contentType: string; bytes: Buffer }> {
   const popup = page.waitForEvent("popup");
-  await frame.getByRole("link", { name: "Labels (PDF)" }).click();
+  const scope = link.row ? frame.locator("tr", { has: frame.getByText(link.row, { exact: true }) }) : frame;
+  await scope.getByRole("link", { name: link.name }).click();
   const tab = await popup;
   await tab.waitForLoadState();
   const url = tab.url();

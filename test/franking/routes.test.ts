@@ -126,6 +126,37 @@ describe("the franking API", () => {
     ]);
   });
 
+  it("buys an address stamp where it fits and the franking zone with a printed address where it does not", async () => {
+    const ids = ["#1006", "#1001"].map(orderGid);
+    const response = await post({ orderIds: ids });
+    expect(response.status).toBe(202);
+    const { batchId } = created.parse(await response.json());
+    const orders = await db.frankingOrder.findMany({ where: { batchId }, orderBy: { position: "asc" } });
+    // Label order: by order number, whatever order the ids came in.
+    expect(orders.map((o) => o.orderName)).toEqual(["#1001", "#1006"]);
+    const [cart] = await db.frankingCart.findMany({ where: { batchId } });
+    const positions = JSON.parse(cart?.positions ?? "[]") as Array<{ voucherLayout: string; address: unknown }>;
+    expect(positions.map((p) => p.voucherLayout)).toEqual(["ADDRESS_ZONE", "FRANKING_ZONE"]);
+    expect(positions[1]?.address).toBeNull();
+    expect(orders[0]?.labelAddress).toBeNull();
+    expect(JSON.parse(orders[1]?.labelAddress ?? "[]")).toEqual(["Katharina Huber", "Mariahilfer Straße 88", "1070 WIEN", "ÖSTERREICH"]);
+
+    await worker().workOnce();
+    const view = await (await getStatus(batchId)).json();
+    expect(view.counts).toMatchObject({ orders: 2, bought: 2, failed: 0, skipped: 0 });
+  });
+
+  it("lays the labels out by SKU when the merchant chose that order", async () => {
+    await db.shop.update({ where: { id: shopId }, data: { settings: JSON.stringify({ ...SETTINGS, labelOrder: "SKU" }) } });
+    const names = ["#1001", "#1002", "#1004", "#1009"];
+    const sku = (name: string) => fake.shop(SHOP).requireOrder(name).lineItems.find((l) => l.sku)?.sku ?? "";
+    const bySku = [...names].sort((a, b) => sku(a).localeCompare(sku(b), "de", { numeric: true }));
+    expect(bySku).not.toEqual(names);
+    const { batchId } = created.parse(await (await post({ orderIds: names.map(orderGid) })).json());
+    const orders = await db.frankingOrder.findMany({ where: { batchId }, orderBy: { position: "asc" } });
+    expect(orders.map((o) => o.orderName)).toEqual(bySku);
+  });
+
   it("refuses a malformed body with 400 and a request without a session token", async () => {
     expect((await post({ orderIds: [] })).status).toBe(400);
     expect((await post({ orderIds: [orderGid("#1001")], labelFormat: "GIF" })).status).toBe(400);

@@ -4,6 +4,7 @@
  * through the client and recorded with the franking models, a refund worker wired to all of them, and the
  * money check every test ends with.
  */
+import { recordBalance } from "~/franking/cart-records.server";
 import { randomUUID } from "node:crypto";
 import { beforeEach, expect } from "vitest";
 import type { Db } from "~/db.server";
@@ -99,6 +100,8 @@ export function useRefunds(database: () => TestDatabase, simOptions: { retoureDe
         return { voucherId: v.voucherId, trackId: v.trackId, shopId: shop.id, batchId, cartId, batchOrderId: order.id, orderId: order.orderId, productCode: product.productCode, productName: product.productName, priceCents: product.priceCents, boughtAt: now };
       });
       await db.voucher.createMany({ data: vouchers });
+      // As the franking pipeline does after a checkout: the stored balance is the checkout's walletBalance.
+      await recordBalance(db, shop.id, now, cart.walletBalanceCents, product.priceCents * orders.length);
       return { cartId, shopOrderId, vouchers: vouchers.map((v) => ({ voucherId: v.voucherId, orderId: v.orderId, priceCents: v.priceCents })) };
     },
     worker(overrides = {}) {
@@ -160,8 +163,9 @@ export function useRefunds(database: () => TestDatabase, simOptions: { retoureDe
       expect(refunds.map((e) => [e.ref, e.cents]).sort()).toEqual(closed.map((r) => [r.shopRetoureId, r.refundedCents]).sort());
       // Each voucher refunded at most once at Deutsche Post.
       expect(new Set(account.vouchers.filter((v) => v.refunded).map((v) => v.voucherId)).size).toBe(confirmed.length);
+      // The stored balance follows every purchase (walletBalance) and refund: it is Deutsche Post's.
       const known = await db.portokasseAccount.findUniqueOrThrow({ where: { shopId: shop.id } });
-      expect(known.balanceCents).toBe(OPENING_BALANCE + back);
+      expect(known.balanceCents).toBe(account.balanceCents);
     },
   };
   return env;

@@ -27,8 +27,10 @@ test("previews the order of the details page", async () => {
   app.on("POST", "/api/preview", json(200, onePreview()));
   await render();
 
-  await vi.waitFor(() => expect(primaryAction().textContent).toBe("Buy postage for 1 order (€0.95)"));
-  expect(app.requestsTo("POST", "/api/preview").map((r) => r.body)).toEqual([{ orderIds: [ORDER_ID], locale: "en" }]);
+  await vi.waitFor(() => expect(primaryAction().textContent).toBe("Review: 1 order for €0.95"));
+  expect(app.requestsTo("POST", "/api/preview").map((r) => r.body)).toEqual([
+    { orderIds: [ORDER_ID], locale: "en" },
+  ]);
   expect(pageText()).toContain("1 order can be franked (1 selected).");
 });
 
@@ -57,6 +59,11 @@ test("franks the order and closes when the merchant is done", async () => {
   await render();
   await vi.waitFor(() => expect(pageText()).toContain("#1001"));
 
+  fireEvent.click(primaryAction());
+  await vi.waitFor(() =>
+    expect(document.body.querySelector('s-section[heading="Buy these stamps?"]')).not.toBeNull(),
+  );
+  expect(app.requestsTo("POST", "/api/batches")).toHaveLength(0);
   fireEvent.click(primaryAction());
   await vi.waitFor(() => expect(byText("s-badge", "Completed")).toBeTruthy());
   expect(app.requestsTo("POST", "/api/batches").map((r) => r.body)).toEqual([

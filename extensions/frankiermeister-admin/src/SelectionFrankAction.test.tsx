@@ -22,6 +22,19 @@ async function renderPreview() {
   await vi.waitFor(() => expect(pageText()).toContain("#1003"));
 }
 
+/** Clicks the primary action to review the purchase, then (unless `buy` is false) again to buy. */
+async function reviewAndConfirm(buy = true) {
+  fireEvent.click(primaryAction());
+  await vi.waitFor(() =>
+    expect(
+      document.body.querySelector(
+        's-section[heading="Buy these stamps?"], s-section[heading="Diese Marken kaufen?"]',
+      ),
+    ).not.toBeNull(),
+  );
+  if (buy) fireEvent.click(primaryAction());
+}
+
 /** Preview, confirm, and answer the batch status with `answers`. */
 async function frankWith(...answers: Parameters<typeof json>[]) {
   app
@@ -29,7 +42,7 @@ async function frankWith(...answers: Parameters<typeof json>[]) {
     .on("POST", "/api/batches", STARTED)
     .on("GET", "/api/batches/batch-1", ...answers.map((answer) => json(...answer)));
   await renderPreview();
-  fireEvent.click(primaryAction());
+  await reviewAndConfirm();
 }
 
 afterEach(() => {
@@ -41,7 +54,9 @@ describe("preview", () => {
     app.on("POST", "/api/preview", json(200, previewAnswer()));
     await renderPreview();
 
-    expect(app.requestsTo("POST", "/api/preview").map((r) => r.body)).toEqual([{ orderIds: ALL, locale: "en" }]);
+    expect(app.requestsTo("POST", "/api/preview").map((r) => r.body)).toEqual([
+      { orderIds: ALL, locale: "en" },
+    ]);
   });
 
   test("shows each order's product and price, and why an order cannot be franked", async () => {
@@ -74,7 +89,7 @@ describe("preview", () => {
     expect(totals?.textContent).toContain("Großbrief1€1.80€1.80");
     expect(pageText()).toContain("Total €3.70 · Portokasse balance €50.00");
     expect(byText("s-badge", "Balance suffices")).toBeTruthy();
-    expect(primaryAction().textContent).toBe("Buy postage for 3 orders (€3.70)");
+    expect(primaryAction().textContent).toBe("Review: 3 orders for €3.70");
     expect(isDisabled(primaryAction())).toBe(false);
   });
 
@@ -245,11 +260,16 @@ describe("preview", () => {
     app.on("POST", "/api/preview", json(200, previewAnswer()));
     await renderPreview();
 
-    expect(app.requestsTo("POST", "/api/preview").map((r) => r.body)).toEqual([{ orderIds: ALL, locale: "de" }]);
+    expect(app.requestsTo("POST", "/api/preview").map((r) => r.body)).toEqual([
+      { orderIds: ALL, locale: "de" },
+    ]);
     expect(rowWith("#1002")[2]).toBe("1,80\u00a0€");
     expect(rowWith("#1003")[1]).toBe("Keine Lieferadresse");
     expect(pageText()).toContain("Gewicht angenommen für Poster");
     expect(pageText()).toContain("Summe 3,70\u00a0€ · Guthaben der Portokasse 50,00\u00a0€");
+    expect(primaryAction().textContent).toBe("Prüfen: 3 Bestellungen für 3,70\u00a0€");
+    await reviewAndConfirm(false);
+    expect(pageText()).toContain("Guthaben der Portokasse danach: 46,30\u00a0€");
     expect(primaryAction().textContent).toBe("Porto für 3 Bestellungen kaufen (3,70\u00a0€)");
   });
 });
@@ -270,6 +290,34 @@ describe("start position", () => {
 });
 
 describe("confirm and progress", () => {
+  test("shows count, total, balance afterwards, labels and first position before any money moves", async () => {
+    app.on(
+      "POST",
+      "/api/preview",
+      json(200, {
+        ...previewAnswer(),
+        pageFormat: { id: 1, name: "DIN A4 Normalpapier", columns: 2, rows: 5 },
+      }),
+    );
+    await renderPreview();
+    const field = document.body.querySelector("s-number-field");
+    if (field === null) throw new Error("no start position field");
+    field.value = "4";
+    fireEvent.input(field);
+    await reviewAndConfirm(false);
+    const text = pageText();
+    expect(text).toContain("Orders: 3");
+    expect(text).toContain("Total: €3.70");
+    expect(text).toContain("Portokasse balance afterwards: €46.30");
+    expect(text).toContain("Labels: PDF on DIN A4 Normalpapier (2 × 5 per page)");
+    expect(text).toContain("First label position: 4 (row 2, column 2)");
+    expect(primaryAction().textContent).toBe("Buy postage for 3 orders (€3.70)");
+    expect(app.requestsTo("POST", "/api/batches")).toHaveLength(0);
+    fireEvent.click(byText("s-button", "Back"));
+    await vi.waitFor(() => expect(primaryAction().textContent).toBe("Review: 3 orders for €3.70"));
+    expect(app.requestsTo("POST", "/api/batches")).toHaveLength(0);
+  });
+
   test("posts exactly the frankable orders and polls the batch until it is complete", async () => {
     vi.useFakeTimers();
     app
@@ -289,7 +337,7 @@ describe("confirm and progress", () => {
     field.value = "5";
     fireEvent.input(field);
 
-    fireEvent.click(primaryAction());
+    await reviewAndConfirm();
     await vi.waitFor(() => expect(pageText()).toContain("Queued"));
     expect(app.requestsTo("POST", "/api/batches").map((r) => r.body)).toEqual([
       { orderIds: [ORDER.standard, ORDER.large, ORDER.second], startPosition: 5 },
@@ -325,6 +373,10 @@ describe("confirm and progress", () => {
       .on("GET", "/api/batches/batch-1", json(200, batchAnswer("QUEUED", 0)));
     await renderPreview();
 
+    fireEvent.click(primaryAction());
+    await vi.waitFor(() =>
+      expect(document.body.querySelector('s-section[heading="Buy these stamps?"]')).not.toBeNull(),
+    );
     const confirm = primaryAction();
     confirm.dispatchEvent(new MouseEvent("click"));
     confirm.dispatchEvent(new MouseEvent("click"));
@@ -412,7 +464,7 @@ describe("confirm and progress", () => {
       .on("POST", "/api/batches", json(409, { error: "start_position_out_of_range" }));
     await renderPreview();
 
-    fireEvent.click(primaryAction());
+    await reviewAndConfirm();
     await vi.waitFor(() => byText("s-banner", "Startposition"));
     const banner = byText("s-banner", "Startposition");
     expect(banner.getAttribute("heading")).toBe("Frankiermeister hat die Anfrage abgelehnt");
@@ -446,7 +498,7 @@ describe("confirm and progress", () => {
       );
     await renderPreview();
 
-    fireEvent.click(primaryAction());
+    await reviewAndConfirm();
     await vi.waitFor(() => byText("s-banner", "Another batch is still running"));
     expect(byText("s-banner", "Another batch").getAttribute("heading")).toBe(
       "Frankiermeister refused the request",
@@ -471,7 +523,7 @@ describe("confirm and progress", () => {
       .on("POST", "/api/batches", json(202, { statusUrl: "/api/batches/batch-1" }));
     await renderPreview();
 
-    fireEvent.click(primaryAction());
+    await reviewAndConfirm();
     await vi.waitFor(() => byText("s-banner", "POST /api/batches: batchId should be text, got nothing"));
   });
 });

@@ -80,6 +80,8 @@ export interface BatchPreview {
   totals: ProductTotal[];
   balance: BalanceCheck;
   portokasse: { connected: boolean; problem: string | null };
+  /** The shop's page format (for the confirmation); null when none is set or the app does not say. */
+  pageFormat: { name: string; columns: number; rows: number } | null;
 }
 
 // POST /api/batches and GET /api/batches/:id ----------------------------------------------------
@@ -234,6 +236,17 @@ export function parsePreview(value: unknown): BatchPreview {
       connected: boolean(p, "connected", "portokasse"),
       problem: nullableString(p, "problem", "portokasse"),
     },
+    pageFormat: parsePageFormat(o.pageFormat),
+  };
+}
+
+function parsePageFormat(value: unknown): BatchPreview["pageFormat"] {
+  if (value === undefined || value === null) return null;
+  const f = object(value, "pageFormat");
+  return {
+    name: nonEmptyString(f, "name", "pageFormat"),
+    columns: wholeNumber(f, "columns", "pageFormat", 1),
+    rows: wholeNumber(f, "rows", "pageFormat", 1),
   };
 }
 

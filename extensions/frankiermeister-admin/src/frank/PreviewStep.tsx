@@ -4,6 +4,7 @@ import { AppErrorBanner } from "../components/AppErrorBanner";
 import { formatEuro, t } from "../i18n";
 import { useRequest } from "../use-request";
 import { BalanceSummary } from "./BalanceSummary";
+import { ConfirmSummary } from "./ConfirmSummary";
 import { PreviewOrdersTable } from "./PreviewOrdersTable";
 import { ProductTotalsTable } from "./ProductTotalsTable";
 import { StartPositionField, parseStartPosition } from "./StartPositionField";
@@ -16,11 +17,19 @@ interface Props {
 
 const frankable = (preview: BatchPreview) => preview.lines.filter((line): line is FrankableLine => line.ok);
 
-/** Step 1: what the batch would buy and cost; the merchant confirms to buy the stamps. */
+/**
+ * Step 1: what the batch would buy and cost; then a review (count, total, balance afterwards, labels,
+ * first position) where the merchant confirms to buy the stamps.
+ */
 export function PreviewStep({ orderIds, onStarted, close }: Props) {
-  const [preview, reload] = useRequest(() => previewBatch(orderIds, t("common.language")), orderIds.join(","));
+  const [preview, reload] = useRequest(
+    () => previewBatch(orderIds, t("common.language")),
+    orderIds.join(","),
+  );
   const [startPosition, setStartPosition] = useState("1");
   const [submitting, setSubmitting] = useState(false);
+  /** Money moves only from the second step: the merchant has seen what it costs and leaves. */
+  const [reviewing, setReviewing] = useState(false);
   /** Set before the POST leaves, so a second click in the same moment cannot send a second batch. */
   const inFlight = useRef(false);
   const idempotencyKey = useRef<string | null>(null);
@@ -39,6 +48,10 @@ export function PreviewStep({ orderIds, onStarted, close }: Props) {
 
   async function confirm() {
     if (!canConfirm || position === null || inFlight.current) return;
+    if (!reviewing) {
+      setReviewing(true);
+      return;
+    }
     inFlight.current = true;
     setSubmitting(true);
     setStartFailure(null);
@@ -77,8 +90,11 @@ export function PreviewStep({ orderIds, onStarted, close }: Props) {
           )}
           <PreviewOrdersTable lines={ready.lines} />
           {ready.totals.length > 0 ? <ProductTotalsTable totals={ready.totals} /> : null}
-          {orders.length > 0 ? (
+          {orders.length > 0 && !reviewing ? (
             <StartPositionField value={startPosition} onChange={setStartPosition} />
+          ) : null}
+          {reviewing && position !== null ? (
+            <ConfirmSummary preview={ready} count={orders.length} position={position} />
           ) : null}
           {startFailure === null ? null : <AppErrorBanner error={startFailure.error} />}
         </s-stack>
@@ -91,9 +107,17 @@ export function PreviewStep({ orderIds, onStarted, close }: Props) {
         onClick={() => void confirm()}
       >
         {ready !== null && orders.length > 0
-          ? t("frank.confirm", { count: orders.length, total: formatEuro(ready.balance.totalCents) })
+          ? t(reviewing ? "frank.confirm" : "frank.review", {
+              count: orders.length,
+              total: formatEuro(ready.balance.totalCents),
+            })
           : t("frank.confirmNothing")}
       </s-button>
+      {reviewing ? (
+        <s-button slot="secondary-actions" disabled={submitting} onClick={() => setReviewing(false)}>
+          {t("frank.review_back")}
+        </s-button>
+      ) : null}
       <s-button slot="secondary-actions" onClick={close}>
         {t("common.cancel")}
       </s-button>

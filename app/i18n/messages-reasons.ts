@@ -1,0 +1,143 @@
+/**
+ * The mapping engine's reasons and notes in English and German, rendered from structured data by
+ * `reasons.ts` (`reason.<key>`, `note.<key>`; values prepared by name, see there). A new reason code is one
+ * entry here in each language; `completeness.test.ts` renders every code the engine emits.
+ */
+export const reasonsMessages = {
+  en: {
+    "zone.domestic": "domestic",
+    "zone.eu": "EU",
+    "zone.world": "world",
+    "field.name": "recipient name",
+    "field.company": "company",
+    "field.street": "street",
+    "field.street2": "street line 2",
+    "field.city": "city",
+    "service.EINSCHREIBEN_EINWURF": "Einschreiben Einwurf",
+    "service.EINSCHREIBEN": "Einschreiben",
+    "service.EINSCHREIBEN_RUECKSCHEIN": "Einschreiben Rückschein",
+    "service.none": "without Einschreiben",
+    "criteria.shippingMethod": "shipping method “{value}”",
+    "criteria.tag": "tag “{value}”",
+    "criteria.orderValueAboveCents": "order value above {value}",
+    "criteria.and": " and ",
+    "criteria.every": "every order",
+    "reason.chosen": "{product}: {weightG} g incl. {tareG} g packaging, {zone} ({country}), {size} fits",
+    "reason.override-chosen":
+      "{product} (fixed for {criteria}): {weightG} g incl. {tareG} g packaging, {zone} ({country})",
+    "reason.invalid-id": "This is not a Shopify order id.",
+    "reason.not-found": "No such order in this shop.",
+    "reason.cancelled": "The order was cancelled.",
+    "reason.already-fulfilled": "The order is already fulfilled.",
+    "reason.nothing-to-ship": "Nothing in the order needs shipping.",
+    "reason.no-price-list": "No Deutsche Post price list yet: the Products API has not answered.",
+    "reason.missing-address": "The order has no shipping address.",
+    "reason.address-no-country": "The shipping address has no valid country.",
+    "reason.destination-not-served": "Deutsche Post currently does not deliver letters to {country}.",
+    "reason.address-missing-fields": "The address has no {fields}.",
+    "reason.postal-code-german": "The German postal code “{zip}” must have exactly 5 digits.",
+    "reason.missing-weight":
+      "No weight for {items}: set it in Shopify or a default item weight in the settings.",
+    "reason.too-heavy": "Too heavy for letters: {weightG} g ({format} takes up to {maxWeightG} g).",
+    "reason.too-large": "Too large for letters: {size} ({format} takes up to {maxSize}).",
+    "reason.too-small": "Too small for letters: {size}; choose a larger packaging.",
+    "reason.no-products-for-destination": "The price list has no letter products for this destination.",
+    "reason.no-product-with-service": "No product ({service}) for {weightG} g, {size} ({format} would fit).",
+    "reason.packaging-missing": "Packaging “{packagingId}” is not set up in the settings.",
+    "reason.packaging-invalid": "Packaging “{packaging}” has no valid size or weight.",
+    "reason.override-not-in-price-list":
+      "Fixed product {productCode} (for {criteria}) is not in the current price list.",
+    "reason.override-not-usable": "Fixed product {product} is not a letter product this app can check.",
+    "reason.override-does-not-fit": "Fixed product {product} (for {criteria}) does not fit this order.",
+    "note.service-by-rule": "{service} by rule ({criteria})",
+    "note.einwurf-upgraded-abroad": "Einschreiben Einwurf does not exist abroad: upgraded to Einschreiben",
+    "note.rueckschein-unavailable-abroad": "no Rückschein abroad: sent as Einschreiben",
+    "note.default-weight": "default weight {weightG} g used for {items}",
+    "preview.flag.other": "see the reason",
+    "problem.fulfillment": "Shopify did not accept the fulfillment; the app tries again.",
+    "problem.labels": "The label file could not be fetched yet; the app tries again.",
+    "problem.invalid_shop_order_id":
+      "Deutsche Post did not know the purchase; it was checked and not charged twice.",
+    "problem.top_up_refused": "Deutsche Post refused the top-up.",
+    "problem.rate_limited": "Deutsche Post asked to slow down; the app tries again shortly.",
+    "problem.server_error": "Deutsche Post had a server problem; the app tries again.",
+    "problem.timeout":
+      "Deutsche Post did not answer in time; the app checks the purchase before trying again.",
+    "problem.unexpected_response":
+      "Deutsche Post answered unexpectedly; the app checks the purchase before trying again.",
+    "problem.api_error": "Deutsche Post refused the request.",
+    "problem.not_found": "Deutsche Post did not find it.",
+    "problem.unknown": "An unexpected problem occurred. Open the batch again later or contact support.",
+  },
+  de: {
+    "zone.domestic": "Inland",
+    "zone.eu": "EU",
+    "zone.world": "Welt",
+    "field.name": "Empfängername",
+    "field.company": "Firma",
+    "field.street": "Straße",
+    "field.street2": "Adresszusatz",
+    "field.city": "Ort",
+    "service.EINSCHREIBEN_EINWURF": "Einschreiben Einwurf",
+    "service.EINSCHREIBEN": "Einschreiben",
+    "service.EINSCHREIBEN_RUECKSCHEIN": "Einschreiben Rückschein",
+    "service.none": "ohne Einschreiben",
+    "criteria.shippingMethod": "Versandart „{value}“",
+    "criteria.tag": "Tag „{value}“",
+    "criteria.orderValueAboveCents": "Bestellwert über {value}",
+    "criteria.and": " und ",
+    "criteria.every": "jede Bestellung",
+    "reason.chosen": "{product}: {weightG} g inkl. {tareG} g Verpackung, {zone} ({country}), {size} passt",
+    "reason.override-chosen":
+      "{product} (fest für {criteria}): {weightG} g inkl. {tareG} g Verpackung, {zone} ({country})",
+    "reason.invalid-id": "Das ist keine Shopify-Bestell-ID.",
+    "reason.not-found": "Diese Bestellung gibt es in diesem Shop nicht.",
+    "reason.cancelled": "Die Bestellung wurde storniert.",
+    "reason.already-fulfilled": "Die Bestellung ist bereits erfüllt.",
+    "reason.nothing-to-ship": "Nichts in der Bestellung muss versendet werden.",
+    "reason.no-price-list":
+      "Noch keine Preisliste der Deutschen Post: Die Produkt-API hat nicht geantwortet.",
+    "reason.missing-address": "Die Bestellung hat keine Lieferadresse.",
+    "reason.address-no-country": "Die Lieferadresse hat kein gültiges Land.",
+    "reason.destination-not-served": "Die Deutsche Post liefert derzeit keine Briefe nach {country}.",
+    "reason.address-missing-fields": "Der Lieferadresse fehlt: {fields}.",
+    "reason.postal-code-german": "Die deutsche Postleitzahl „{zip}“ muss genau 5 Ziffern haben.",
+    "reason.missing-weight":
+      "Kein Gewicht für {items}: Tragen Sie es in Shopify ein oder legen Sie ein Standardgewicht in den Einstellungen fest.",
+    "reason.too-heavy": "Zu schwer für Briefe: {weightG} g ({format} bis {maxWeightG} g).",
+    "reason.too-large": "Zu groß für Briefe: {size} ({format} bis {maxSize}).",
+    "reason.too-small": "Zu klein für Briefe: {size}; wählen Sie eine größere Verpackung.",
+    "reason.no-products-for-destination": "Die Preisliste hat keine Briefprodukte für dieses Ziel.",
+    "reason.no-product-with-service":
+      "Kein Produkt ({service}) für {weightG} g, {size} ({format} würde passen).",
+    "reason.packaging-missing": "Die Verpackung „{packagingId}“ ist in den Einstellungen nicht angelegt.",
+    "reason.packaging-invalid":
+      "Die Verpackung „{packaging}“ hat keine gültige Größe oder kein gültiges Gewicht.",
+    "reason.override-not-in-price-list":
+      "Das feste Produkt {productCode} (für {criteria}) steht nicht in der aktuellen Preisliste.",
+    "reason.override-not-usable":
+      "Das feste Produkt {product} ist kein Briefprodukt, das die App prüfen kann.",
+    "reason.override-does-not-fit":
+      "Das feste Produkt {product} (für {criteria}) passt nicht zu dieser Bestellung.",
+    "note.service-by-rule": "{service} laut Regel ({criteria})",
+    "note.einwurf-upgraded-abroad": "Einschreiben Einwurf gibt es im Ausland nicht: stattdessen Einschreiben",
+    "note.rueckschein-unavailable-abroad": "kein Rückschein ins Ausland: als Einschreiben versandt",
+    "note.default-weight": "Standardgewicht {weightG} g verwendet für {items}",
+    "preview.flag.other": "siehe Begründung",
+    "problem.fulfillment": "Shopify hat die Erfüllung nicht angenommen; die App versucht es erneut.",
+    "problem.labels": "Die Etikettendatei konnte noch nicht geladen werden; die App versucht es erneut.",
+    "problem.invalid_shop_order_id":
+      "Die Deutsche Post kannte den Kauf nicht; er wurde geprüft und nicht doppelt berechnet.",
+    "problem.top_up_refused": "Die Deutsche Post hat die Aufladung abgelehnt.",
+    "problem.rate_limited": "Die Deutsche Post bittet um eine Pause; die App versucht es gleich erneut.",
+    "problem.server_error": "Die Deutsche Post hatte ein Serverproblem; die App versucht es erneut.",
+    "problem.timeout":
+      "Die Deutsche Post hat nicht rechtzeitig geantwortet; die App prüft den Kauf, bevor sie es erneut versucht.",
+    "problem.unexpected_response":
+      "Die Deutsche Post hat unerwartet geantwortet; die App prüft den Kauf, bevor sie es erneut versucht.",
+    "problem.api_error": "Die Deutsche Post hat die Anfrage abgelehnt.",
+    "problem.not_found": "Die Deutsche Post hat es nicht gefunden.",
+    "problem.unknown":
+      "Ein unerwartetes Problem ist aufgetreten. Öffnen Sie den Stapel später erneut oder wenden Sie sich an den Support.",
+  },
+} as const;

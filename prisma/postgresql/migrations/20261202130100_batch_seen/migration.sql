@@ -1,0 +1,2 @@
+-- When the merchant saw a finished batch's page: a stopped batch is announced on every page until then.
+ALTER TABLE "FrankingBatch" ADD COLUMN "seenAt" TIMESTAMP(3);
