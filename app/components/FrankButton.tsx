@@ -47,7 +47,9 @@ export function FrankButton({ preview, locale }: { preview: PreviewJson; locale:
     <Banner tone="critical">
       <p id="frank-problem" data-problem={fetcher.data.error}>
         {translateDynamic(locale, `frank.problem.${fetcher.data.error}`, {}, t("problem.unknown"))}{" "}
-        {fetcher.data.error === "terms_not_accepted" ? <Link url={TERMS_PAGE_PATH}>{t("terms.open")}</Link> : null}
+        {fetcher.data.error === "terms_not_accepted" ? (
+          <Link url={TERMS_PAGE_PATH}>{t("terms.open")}</Link>
+        ) : null}
       </p>
     </Banner>
   ) : null;

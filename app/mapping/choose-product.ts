@@ -16,7 +16,15 @@ import { describeZone, HOME_COUNTRY, zoneOf } from "./countries";
 import { CN22_MAX_VALUE_EUR_CENTS, customsDecision } from "./customs";
 import { capacityOf, choosePackaging, findOverride, serviceNamedBy, SERVICE_STRENGTH } from "./rules";
 import { resolveService, type Note } from "./services";
-import { criteriaValues, decimalGrams, describeCriteria, grams, listTitles, SERVICE_LABEL, size } from "./text";
+import {
+  criteriaValues,
+  decimalGrams,
+  describeCriteria,
+  grams,
+  listTitles,
+  SERVICE_LABEL,
+  size,
+} from "./text";
 import type {
   CatalogProduct,
   ClassifiedProduct,
@@ -25,7 +33,6 @@ import type {
   MappingResult,
   MappingSettings,
   OrderForMapping,
-  ReasonParams,
   RegisteredMail,
 } from "./types";
 import { itemsWeight, shippingWeight } from "./weight";
@@ -147,7 +154,10 @@ export function chooseProduct(
   if (items.defaulted.length > 0 && settings.defaultItemWeightG !== null) {
     notes.push({
       text: `default weight ${grams(settings.defaultItemWeightG)} used for ${listTitles(items.defaulted)}`,
-      params: { key: "default-weight", values: { weightG: settings.defaultItemWeightG, items: items.defaulted.join(", ") } },
+      params: {
+        key: "default-weight",
+        values: { weightG: settings.defaultItemWeightG, items: items.defaulted.join(", ") },
+      },
     });
   }
   if (customs.declaration)

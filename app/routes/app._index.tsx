@@ -24,8 +24,16 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 export default function Home() {
-  const { shop, orders, unfulfilledCount, portokasse, shopifyAccessLost, automationNotices, checklist, locale } =
-    useLoaderData<typeof loader>();
+  const {
+    shop,
+    orders,
+    unfulfilledCount,
+    portokasse,
+    shopifyAccessLost,
+    automationNotices,
+    checklist,
+    locale,
+  } = useLoaderData<typeof loader>();
   const t = translator(locale);
   const statusLabel = (status: string) =>
     status === "UNFULFILLED" || status === "FULFILLED" || status === "PARTIALLY_FULFILLED"
