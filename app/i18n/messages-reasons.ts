@@ -53,6 +53,11 @@ export const reasonsMessages = {
     "note.einwurf-upgraded-abroad": "Einschreiben Einwurf does not exist abroad: upgraded to Einschreiben",
     "note.rueckschein-unavailable-abroad": "no Rückschein abroad: sent as Einschreiben",
     "note.default-weight": "default weight {weightG} g used for {items}",
+    "note.paid-service-missing": "the customer paid for {service} (\"{shippingMethod}\"); {product} has none",
+    "note.customs-declaration": "customs declaration {form}",
+    "problem.login_refused":
+      "Deutsche Post refused the Portokasse login: wrong password, or the app is not approved in the Portokasse. Check both before trying again (three failures lock the account).",
+    "problem.request_in_progress": "The same request is still being handled. Wait a moment, then look at the batches page.",
     "preview.flag.other": "see the reason",
     "problem.fulfillment": "Shopify did not accept the fulfillment; the app tries again.",
     "problem.labels": "The label file could not be fetched yet; the app tries again.",
@@ -123,6 +128,11 @@ export const reasonsMessages = {
     "note.einwurf-upgraded-abroad": "Einschreiben Einwurf gibt es im Ausland nicht: stattdessen Einschreiben",
     "note.rueckschein-unavailable-abroad": "kein Rückschein ins Ausland: als Einschreiben versandt",
     "note.default-weight": "Standardgewicht {weightG} g verwendet für {items}",
+    "note.paid-service-missing": "Kunde hat {service} bezahlt (\"{shippingMethod}\"); {product} hat das nicht",
+    "note.customs-declaration": "Zollinhaltserklärung {form}",
+    "problem.login_refused":
+      "Die Deutsche Post hat die Anmeldung an der Portokasse abgelehnt: falsches Passwort, oder die App ist in der Portokasse nicht freigegeben. Prüfen Sie beides, bevor Sie es erneut versuchen (drei Fehlversuche sperren das Konto).",
+    "problem.request_in_progress": "Dieselbe Anfrage wird noch bearbeitet. Warten Sie einen Moment und sehen Sie dann unter Frankierstapel nach.",
     "preview.flag.other": "siehe Begründung",
     "problem.fulfillment": "Shopify hat die Erfüllung nicht angenommen; die App versucht es erneut.",
     "problem.labels": "Die Etikettendatei konnte noch nicht geladen werden; die App versucht es erneut.",

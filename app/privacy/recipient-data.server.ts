@@ -3,7 +3,8 @@ import { parseAddress, parsePositions } from "~/franking/model";
 
 /**
  * Recipient names and addresses the app keeps: the address binding of each franked order
- * (FrankingOrder.address), the same inside the cart positions (FrankingCart.positions), and the label
+ * (FrankingOrder.address), the address the app prints itself beside a franking-zone stamp
+ * (FrankingOrder.labelAddress), the same inside the cart positions (FrankingCart.positions), and the label
  * and manifest files Deutsche Post printed them on (FrankingCart.labelBytes/manifestBytes). Everything
  * else about an order is bookkeeping (order name, product, price, voucher id, tracking number, dates)
  * and stays. See README, "Data the app keeps".
@@ -17,6 +18,8 @@ export interface RecipientRecord {
   voucherId: string | null;
   trackId: string | null;
   receiver: unknown;
+  /** The address lines the app prints beside a franking-zone stamp. */
+  printedAddress: string[] | null;
   labelFileStored: boolean;
   manifestFileStored: boolean;
 }
@@ -48,6 +51,7 @@ export async function reportRecipients(
     voucherId: o.voucher?.voucherId ?? null,
     trackId: o.voucher?.trackId ?? null,
     receiver: parseAddress(o.address)?.receiver ?? null,
+    printedAddress: o.labelAddress ? (JSON.parse(o.labelAddress) as string[]) : null,
     labelFileStored: (cart(o.cartId)?.labelBytes ?? null) !== null,
     manifestFileStored: (cart(o.cartId)?.manifestBytes ?? null) !== null,
   }));
@@ -67,7 +71,7 @@ export async function eraseRecipientsOf(db: Db, batchOrderIds: string[], now: Da
   });
   const cartIds = [...new Set(orders.map((o) => o.cartId).filter((id): id is string => id !== null))];
   await db.$transaction(async (tx) => {
-    await tx.frankingOrder.updateMany({ where: { id: { in: batchOrderIds } }, data: { address: null } });
+    await tx.frankingOrder.updateMany({ where: { id: { in: batchOrderIds } }, data: { address: null, labelAddress: null } });
     for (const cart of await tx.frankingCart.findMany({ where: { id: { in: cartIds } } })) {
       const positions = parsePositions(cart.positions);
       const touched = positions.filter((p) => batchOrderIds.includes(p.batchOrderId));

@@ -205,7 +205,7 @@ describe("customer data", () => {
     });
 
     expect(await whereShown(ERIKA)).toEqual([]);
-    expect(await whereShown("Heidestr. 17")).toEqual(["FrankingCart.positions", "FrankingOrder.address"]); // Jonas's, kept
+    expect(await whereShown("Heidestr. 17")).toEqual(["FrankingCart.positions", "FrankingOrder.address", "FrankingOrder.labelAddress"]); // Jonas's, kept
     // The other recipient's records stay; the shared label file showed both and is gone for good.
     const kept = await db.frankingOrder.findFirstOrThrow({ where: { orderId: jonas.orderId } });
     expect(kept.address).toContain(JONAS);
