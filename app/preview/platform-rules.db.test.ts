@@ -3,6 +3,7 @@
  * out with their reason before any stamp is bought, and orders whose recipient data Shopify withholds are
  * left out with a reason naming what to request, while the rest of the batch goes on.
  */
+import { acceptTerms } from "~/terms/terms.server";
 import { expect, it } from "vitest";
 import { refreshProductCatalog } from "~/catalog/products.server";
 import { confirmOrders } from "~/franking/confirm.server";
@@ -32,6 +33,7 @@ describeEachDatabase("the preview under Shopify's rules", (database) => {
       data: { domain: DEMO_SHOP_DOMAIN, settings: JSON.stringify(settings) },
     });
     shopId = shop.id;
+    await acceptTerms(db, { shopId, acceptedBy: "test", now: env.clock.now() });
     const { client } = env.client();
     await refreshProductCatalog(db, client, env.clock.now());
     await connectPortokasse(db, client, {

@@ -7,7 +7,6 @@
  */
 import { z } from "zod";
 import type { Db } from "~/db.server";
-import { workerAdmin } from "~/shopify/worker-admin.server";
 
 export const ORDER_IN_SHOP_QUERY = `#graphql
   query WebhookOrderInShop($id: ID!) {
@@ -22,6 +21,8 @@ export async function orderInShopify(db: Db, shopId: string, orderId: string): P
   const shop = await db.shop.findUnique({ where: { id: shopId }, select: { domain: true } });
   if (!shop) return false;
   try {
+    // Loaded on use: the Shopify wiring reads the app's configuration, which the webhook checks do not need.
+    const { workerAdmin } = await import("~/shopify/worker-admin.server");
     const admin = await workerAdmin(shop.domain);
     const response = await admin.graphql(ORDER_IN_SHOP_QUERY, { variables: { id: orderId } });
     const parsed = answer.safeParse(await response.json());

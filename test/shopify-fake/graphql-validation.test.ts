@@ -30,9 +30,12 @@ describe("documents Shopify would reject", () => {
     const first = await run("query ShopInfo { shop { id billingAdress { city } } }");
     const again = await run("query ShopInfo { shop { id billingAdress { city } } }");
     expect(again).toEqual(first);
+    // (The bucket's state moves on between the two; the answer itself is the same.)
     const valid = await run("query ShopName { shop { name } }");
-    expect(await run("query ShopName { shop { name } }")).toEqual(valid);
+    const validAgain = await run("query ShopName { shop { name } }");
+    expect(validAgain.body.data).toEqual(valid.body.data);
     expect(valid.body.errors).toBeUndefined();
+    expect(validAgain.body.errors).toBeUndefined();
   });
 
   it("reports a missing required variable as INVALID_VARIABLE at the variable definition", async () => {
