@@ -9,6 +9,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refreshProductCatalog } from "~/catalog/products.server";
 import { connectPortokasse } from "~/portokasse/connection.server";
+import { acceptTerms } from "~/terms/terms.server";
 import { chromiumAvailable, launchBrowser } from "../e2e/local-mode";
 import { createShopifyFake, DEMO_SHOP_DOMAIN, type ShopifyFake } from "../shopify-fake";
 import { IM_BASE_PATH, PRODUCTS_BASE_PATH } from "../simulators/internetmarke";
@@ -39,6 +40,7 @@ beforeAll(async () => {
   const shop = await db.shop.create({
     data: { domain: DEMO_SHOP_DOMAIN, settings: JSON.stringify({ voucherLayout: "FRANKING_ZONE" }) },
   });
+  await acceptTerms(db, { shopId: shop.id, acceptedBy: "test", now: new Date() });
   // useSimulator seeds the Portokasse before each test; this link is made once, before them.
   env.sim.reset();
   env.sim.addApp(APP);

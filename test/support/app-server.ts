@@ -46,7 +46,9 @@ export async function startTestApp(env: Record<string, string>, timeoutMs = 90_0
     process.execPath,
     ["--import", "tsx", "test/support/app-server-child.ts"],
     {
-      env: { ...inherited, NODE_ENV: "development", ...testAppEnv(), ...env },
+      // Not under the test runner (the app runs as it would for a merchant), but pointed at the Shopify
+      // fake, which the configuration allows only in local mode (app/config.server.ts).
+      env: { ...inherited, NODE_ENV: "development", FRANKIERMEISTER_LOCAL_MODE: "1", ...testAppEnv(), ...env },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
