@@ -1,3 +1,4 @@
+import { acceptTerms } from "~/terms/terms.server";
 import { getJwt } from "@shopify/shopify-api/test-helpers";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { encryptSecret } from "~/crypto.server";
@@ -67,6 +68,7 @@ beforeEach(async () => {
     data: { id: `offline_${SHOP}`, shop: SHOP, state: "", accessToken: token, scope: SCOPES.join(",") },
   });
   const shopId = (await db.shop.create({ data: { domain: SHOP, settings: JSON.stringify(SETTINGS) } })).id;
+  await acceptTerms(db, { shopId, acceptedBy: "test", now: new Date() });
   await db.portokasseAccount.create({
     data: {
       shopId,

@@ -18,6 +18,9 @@ describeEachDatabase("a Retoure's outcome", (database) => {
   it("a Retoure processed in parts stays open, uncredited and undecided until nothing of it is open", async () => {
     const orders = env.openOrders(2);
     const cart = await env.buy(orders);
+    // What the app knows of the balance once the stamps are bought (it follows each checkout).
+    const afterPurchase = (await env.db().portokasseAccount.findUniqueOrThrow({ where: { shopId: env.shop.id } }))
+      .balanceCents;
     env.sim.faults.processRetouresInParts(1);
     await requestRefunds(
       env.db(),
@@ -42,7 +45,7 @@ describeEachDatabase("a Retoure's outcome", (database) => {
       ).toEqual(["PENDING", "PENDING"]);
       expect(
         (await env.db().portokasseAccount.findUniqueOrThrow({ where: { shopId: env.shop.id } })).balanceCents,
-      ).toBe(OPENING_BALANCE);
+      ).toBe(afterPurchase);
     }
     // The app did see it partly processed: one voucher refunded, one still open.
     const inBetween = env.sim.requests.filter(
@@ -81,7 +84,7 @@ describeEachDatabase("a Retoure's outcome", (database) => {
     expect(account.balanceCents).toBe(OPENING_BALANCE);
     expect(
       (await env.db().portokasseAccount.findUniqueOrThrow({ where: { shopId: env.shop.id } })).balanceCents,
-    ).toBe(OPENING_BALANCE + 190);
+    ).toBe((afterPurchase ?? 0) + 190);
   });
 
   it("reconciling an unclear Retoure leaves out the Retoures other requests own", async () => {
