@@ -2,6 +2,7 @@ import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumAvailable, inBrowser, navigateByAdminNav, type RunningDemo, startDemo } from "./local-mode";
 import {
+  acceptTerms,
   choosePageFormat,
   downloadLabels,
   linkPortokasse,
@@ -30,6 +31,7 @@ describe.skipIf(needsChromium)("automatic franking in Chromium", () => {
     await inBrowser(demo, "automation", async (page) => {
       const frame = await openApp(page, demo);
       await linkPortokasse(page, frame, demo);
+      await acceptTerms(page, frame);
       await saveSender(page, frame);
       await choosePageFormat(page, frame, "Zweckform 3483");
 
@@ -58,7 +60,7 @@ describe.skipIf(needsChromium)("automatic franking in Chromium", () => {
       await frame.getByRole("link", { name: "Open batch" }).click();
       await frame.waitForURL(/\/app\/batches\/[^/?]+(\?|$)/);
       await frame
-        .getByText("1 orders: 1 franked, 0 failed, 0 left out, 0 waiting")
+        .getByText("Orders: 1 – 1 franked, 0 failed, 0 left out, 0 waiting")
         .waitFor({ timeout: 60_000 });
       expect(await frame.getByText(name, { exact: true }).count()).toBeGreaterThan(0);
       const labels = await downloadLabels(page, frame);

@@ -80,6 +80,8 @@ describe.skipIf(needsChromium)("Deutsche Post in Chromium", () => {
       await frame2.getByText("Frankier Demo", { exact: true }).waitFor({ timeout: 60_000 });
       await previewOrders(page, frame2, ["#1001", "#1002"]);
       await frame2.getByRole("button", { name: /^Frank 2 orders for €/ }).click();
+      await frame2.locator("#frank-confirmation").waitFor();
+      await frame2.getByRole("button", { name: /^Buy 2 stamps for €/ }).click();
       await frame2.waitForURL(/\/app\/batches\/[^/?]+(\?|$)/);
       const batchUrl = new URL(frame2.url()).pathname;
       // The worker's health check fails; the next page shows the banner with the time of the check.
@@ -100,7 +102,7 @@ describe.skipIf(needsChromium)("Deutsche Post in Chromium", () => {
       await navigateByAdminNav(page, frame2, "Batches", /\/app\/batches(\?|$)/);
       await frame2.locator(`a[href^="${batchUrl}"]`).first().click();
       await frame2
-        .getByText("2 orders: 2 franked, 0 failed, 0 left out, 0 waiting")
+        .getByText("Orders: 2 – 2 franked, 0 failed, 0 left out, 0 waiting")
         .waitFor({ timeout: 90_000 });
       await frame2.getByText("Done", { exact: true }).waitFor();
     });

@@ -478,13 +478,19 @@ describe("confirm and progress", () => {
     installLocale(extension.shopify, "de");
     app
       .on("POST", "/api/preview", json(200, previewAnswer()))
-      .on("POST", "/api/batches", json(409, { error: "terms_not_accepted", acceptUrl: "/app/settings/terms" }));
+      .on(
+        "POST",
+        "/api/batches",
+        json(409, { error: "terms_not_accepted", acceptUrl: "/app/settings/terms" }),
+      );
     await renderPreview();
 
-    fireEvent.click(primaryAction());
+    await reviewAndConfirm();
     await vi.waitFor(() => byText("s-banner", "AGB INTERNETMARKE"));
     const banner = byText("s-banner", "AGB INTERNETMARKE");
-    expect(banner.textContent).toContain("Die AGB INTERNETMARKE der Deutschen Post sind noch nicht akzeptiert.");
+    expect(banner.textContent).toContain(
+      "Die AGB INTERNETMARKE der Deutschen Post sind noch nicht akzeptiert.",
+    );
     expect(byText("s-link", "AGB INTERNETMARKE öffnen").getAttribute("href")).toBe("app:app/settings/terms");
   });
 
