@@ -1,10 +1,12 @@
 /**
  * The set-up checklist on the overview: each check says whether it is done and where to do it. A new
- * check (terms accepted, ...) is one more entry in `SETUP_CHECKS` and a `setup.check.<id>` message.
+ * check is one more entry in `SETUP_CHECKS` and a `setup.check.<id>` message.
  */
 import type { Db } from "~/db.server";
 import { loadSettings } from "~/settings/settings.server";
 import type { ShopSettings } from "~/settings/schema";
+import { TERMS_PAGE_PATH } from "~/terms/internetmarke-terms";
+import { termsAccepted } from "~/terms/terms.server";
 
 export interface SetupContext {
   db: Db;
@@ -43,6 +45,8 @@ export const SETUP_CHECKS: SetupCheckDefinition[] = [
     href: "/app/settings/stamp",
     done: async ({ settings }) => settings.pageFormatId !== null,
   },
+  // Deutsche Post's INTERNETMARKE terms, accepted before the first purchase (app/terms).
+  { id: "terms", href: TERMS_PAGE_PATH, done: async ({ db, shopId }) => termsAccepted(db, shopId) },
 ];
 
 export async function setupChecklist(
