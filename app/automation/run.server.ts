@@ -184,7 +184,9 @@ export async function runSlot(
   const run = await takeRun(deps.db, shop.id, slot, deps.owner, deps.now());
   if (!run) return null;
   try {
-    return await work(deps, shop, run, options.activeSince);
+    // Shopify's order times have whole seconds: an order placed in the second the rules were saved counts.
+    const since = new Date(Math.floor(options.activeSince.getTime() / 1000) * 1000);
+    return await work(deps, shop, run, since);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     deps.logger?.warn(`Automatic franking run ${slot.key} for ${shop.domain} failed: ${message}`);

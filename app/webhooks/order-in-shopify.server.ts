@@ -1,33 +1,14 @@
 /**
- * Whether an order a webhook names exists in the shop, asked of the shop's own Admin API (one query of
- * 1 point). For topics about orders the app has not franked yet (orders/create, orders/paid): a genuine
- * body of another shop, re-sent under this shop's domain, names an order this shop does not have. When
- * Shopify cannot be asked (no session, access lost, network), the delivery is acknowledged without effect:
- * automatic franking's safety-net query finds the order at its next run.
+ * Whether an orders/create or orders/paid delivery concerns this shop: only a shop that has automatic
+ * franking set up (Settings → Automatik) takes new orders from webhooks, so for any other shop the
+ * delivery is acknowledged without effect. For a shop that has it, the delivery only records the order as
+ * a candidate, a hint: the run reads every candidate from the shop's own Admin API before anything is
+ * bought, where an order of another shop (a genuine body re-sent under this shop's domain) does not exist.
+ * No Admin API call is made inside the webhook request.
  */
-import { z } from "zod";
 import type { Db } from "~/db.server";
 
-export const ORDER_IN_SHOP_QUERY = `#graphql
-  query WebhookOrderInShop($id: ID!) {
-    order(id: $id) {
-      id
-    }
-  }`;
-
-const answer = z.object({ data: z.object({ order: z.object({ id: z.string() }).nullable() }).optional() });
-
-export async function orderInShopify(db: Db, shopId: string, orderId: string): Promise<boolean> {
-  const shop = await db.shop.findUnique({ where: { id: shopId }, select: { domain: true } });
-  if (!shop) return false;
-  try {
-    // Loaded on use: the Shopify wiring reads the app's configuration, which the webhook checks do not need.
-    const { workerAdmin } = await import("~/shopify/worker-admin.server");
-    const admin = await workerAdmin(shop.domain);
-    const response = await admin.graphql(ORDER_IN_SHOP_QUERY, { variables: { id: orderId } });
-    const parsed = answer.safeParse(await response.json());
-    return parsed.success && parsed.data.data?.order?.id === orderId;
-  } catch {
-    return false;
-  }
+export async function automationTakesOrders(db: Db, shopId: string): Promise<boolean> {
+  const setting = await db.automationSetting.findUnique({ where: { shopId }, select: { shopId: true } });
+  return setting !== null;
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { automationOrderWebhook } from "~/automation/webhook.server";
 import { fulfillmentUpdated } from "~/undo/shopify-cancelled.server";
-import { orderInShopify } from "./order-in-shopify.server";
+import { automationTakesOrders } from "./order-in-shopify.server";
 import type { Db } from "~/db.server";
 import { customerDataRequested, customerRedacted, shopRedacted } from "./compliance.server";
 import { appUninstalled, orderCancelled, scopesUpdated, type WebhookDelivery } from "./handlers.server";
@@ -112,20 +112,20 @@ export const TOPICS: Record<string, TopicEntry> = {
     orderOf: (p: Of<typeof order>) => p.admin_graphql_api_id,
     handler: orderCancelled,
   },
-  // Automatic franking (app/automation): the order becomes a candidate for the shop's next run. The order
-  // must exist in the shop's own Admin API (another shop's body names an order it does not have). Shopify
-  // sends orders/create and orders/paid of an order paid at checkout with the same body; either makes the
-  // same candidate, and the run reads every order from Shopify again before anything is bought.
+  // Automatic franking (app/automation): the order becomes a candidate for the shop's next run, for a shop
+  // that has automatic franking set up (nothing happens for any other). A candidate is a hint: the run reads
+  // every order from the shop's own Admin API, where another shop's order does not exist, before anything
+  // is bought. Shopify sends orders/create and orders/paid of an order paid at checkout with the same body.
   "orders/create": {
     schema: order,
     orderOf: (p: Of<typeof order>) => p.admin_graphql_api_id,
-    orderBelongs: orderInShopify,
+    orderBelongs: automationTakesOrders,
     handler: automationOrderWebhook,
   },
   "orders/paid": {
     schema: order.extend({ financial_status: z.literal("paid") }),
     orderOf: (p: Of<typeof order>) => p.admin_graphql_api_id,
-    orderBelongs: orderInShopify,
+    orderBelongs: automationTakesOrders,
     handler: automationOrderWebhook,
   },
   "fulfillments/create": {

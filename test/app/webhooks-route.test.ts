@@ -81,10 +81,9 @@ const HANDLED = [
   "shop/redact",
 ];
 /**
- * orders/create and orders/paid act on orders the app has not franked yet, so their order must exist in
- * the shop's own Admin API; this suite runs no Shopify to ask, so a genuine body is acknowledged without
- * effect ("order_not_in_shop"). Their handler is tested with real signed deliveries from the Shopify fake
- * in test/automation/automation.db.test.ts.
+ * orders/create and orders/paid act only for a shop with automatic franking set up; the seeded shop has
+ * none, so a genuine body is acknowledged without effect ("order_not_in_shop"). Their handler is tested
+ * with real signed deliveries from the Shopify fake in test/automation/automation.db.test.ts.
  */
 const ASKS_SHOPIFY = ["orders/create", "orders/paid"];
 /** Topics under which Shopify sends the same body (the first's genuine body is genuine for the second). */
