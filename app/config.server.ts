@@ -46,6 +46,8 @@ export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Franking batches this process runs at once, over all shops (README: "Many shops, several processes"). */
   FRANKING_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  /** Batches this process writes back to Shopify at once beside those it buys for (they wait on Shopify's bucket). */
+  FRANKING_WRITE_BACKS: z.coerce.number().int().min(0).max(1024).default(64),
   /** The most batches of one shop running at once across all processes. */
   FRANKING_BATCHES_PER_SHOP: z.coerce.number().int().min(1).max(64).default(4),
   /** PostgreSQL only: the most database connections this process opens (its pool's size). */

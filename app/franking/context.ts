@@ -60,6 +60,11 @@ export interface RunContext {
    * Absent: the batch is bought at its confirmed prices without a check.
    */
   currentPrices?: () => Promise<ReadonlyMap<number, number>>;
+  /**
+   * Called once the batch has nothing left to buy and only writes back to Shopify: the worker then frees
+   * the batch's buying slot for another batch (a write-back mostly waits for the shop's cost bucket).
+   */
+  onWriteBack?: () => void;
 }
 
 export class LeaseLostError extends Error {

@@ -133,6 +133,7 @@ export async function runBatch(ctx: RunContext, batchId: string): Promise<RunOut
   await buyAll(ctx, batchId);
   await storeAllLabels(ctx, batchId);
   const batch = await batchOf(ctx, batchId);
+  ctx.onWriteBack?.();
   const next = await runDueFulfillments(ctx, batch);
   if (next !== null) return { kind: "later", at: next };
   const status = await finalStatus(ctx, batch);

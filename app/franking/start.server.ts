@@ -18,6 +18,7 @@ export function startAppFrankingWorker(overrides: Partial<FrankingWorkerOptions>
       (await portokasseFor(db(), im, shop.id, config().ENCRYPTION_KEY))?.kasse ?? null,
     adminFor: workerAdmin,
     maxConcurrentBatches: config().FRANKING_CONCURRENCY,
+    maxConcurrentWriteBacks: config().FRANKING_WRITE_BACKS,
     maxBatchesPerShop: config().FRANKING_BATCHES_PER_SHOP,
     logger: { info: (message) => console.info(message), warn: (message) => console.warn(message) },
     ...overrides,

@@ -47,6 +47,12 @@ export interface FrankingWorkerOptions {
   pollMs?: number;
   /** Batches the background loop of this process runs at once (default 16). `workOnce()` runs one after another. */
   maxConcurrentBatches?: number;
+  /**
+   * Batches of this process that have nothing left to buy and only write back to Shopify, on top of
+   * `maxConcurrentBatches` (default 64): a write-back mostly waits for its shop's cost bucket, so it gives
+   * its buying slot to the next shop's batch (FRANKING_WRITE_BACKS).
+   */
+  maxConcurrentWriteBacks?: number;
   /** The most batches of one shop running at once across all processes (default 4; fair-pick.ts). */
   maxBatchesPerShop?: number;
   timings?: Partial<FrankingTimings>;
@@ -70,6 +76,7 @@ export const batchBackoffMs = (attempts: number): number =>
 /** Defaults of the background loop; FRANKING_CONCURRENCY and FRANKING_BATCHES_PER_SHOP override them. */
 export const DEFAULT_CONCURRENT_BATCHES = 16;
 export const DEFAULT_BATCHES_PER_SHOP = 4;
+export const DEFAULT_CONCURRENT_WRITE_BACKS = 64;
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -101,7 +108,12 @@ export function createFrankingWorker(options: FrankingWorkerOptions): StartableW
     return budget;
   };
 
-  function contextFor(shop: { id: string; domain: string }, batchId: string, token: string): RunContext {
+  function contextFor(
+    shop: { id: string; domain: string },
+    batchId: string,
+    token: string,
+    onWriteBack?: () => void,
+  ): RunContext {
     return {
       db,
       portokasse: lazyPortokasse(() => options.portokasseFor(shop, options.internetmarke)),
@@ -114,6 +126,7 @@ export function createFrankingWorker(options: FrankingWorkerOptions): StartableW
       shopifyBudget: budgetFor(shop.id),
       renewLease: () => renewLease(db, batchId, token, now(), timings.leaseMs),
       currentPrices: () => currentPrices(db, options.internetmarke, shop.id, now()),
+      onWriteBack,
     };
   }
 
@@ -149,14 +162,14 @@ export function createFrankingWorker(options: FrankingWorkerOptions): StartableW
     });
   }
 
-  async function runOne(batchId: string): Promise<boolean> {
+  async function runOne(batchId: string, onWriteBack?: () => void): Promise<boolean> {
     const token = leaseToken(owner);
     if (!(await takeLease(db, batchId, token, now(), timings.leaseMs))) return false;
     const batch = await db.frankingBatch.findUniqueOrThrow({
       where: { id: batchId },
       include: { shop: { select: { id: true, domain: true } } },
     });
-    const ctx = contextFor(batch.shop, batchId, token);
+    const ctx = contextFor(batch.shop, batchId, token, onWriteBack);
     if ((await buying(batchId)) && !(await deutschePostUp(db, options.internetmarke, now()))) {
       await pause(batchId, token);
       return true;
@@ -183,29 +196,38 @@ export function createFrankingWorker(options: FrankingWorkerOptions): StartableW
   }
 
   const running = new Map<string, Promise<void>>();
+  /** The runs in `running` that only write back to Shopify (they no longer hold a buying slot). */
+  const writingBack = new Set<string>();
 
   /**
    * Starts due batches in the free slots, fairly across shops (fair-pick.ts); a finished run kicks the
    * loop to fill its slot again.
    */
   async function fill(): Promise<boolean> {
-    const slots = options.maxConcurrentBatches ?? DEFAULT_CONCURRENT_BATCHES;
-    if (running.size >= slots) return false;
+    const buyingSlots = options.maxConcurrentBatches ?? DEFAULT_CONCURRENT_BATCHES;
+    const allSlots = buyingSlots + (options.maxConcurrentWriteBacks ?? DEFAULT_CONCURRENT_WRITE_BACKS);
+    const free = Math.min(buyingSlots - (running.size - writingBack.size), allSlots - running.size);
+    if (free <= 0) return false;
     const at = now();
     const [due, busy] = await Promise.all([
-      dueBatches(db, at, Math.max(100, slots * 4)),
+      dueBatches(db, at, Math.max(100, buyingSlots * 4)),
       runningByShop(db, at),
     ]);
     const picked = pickFair({
       due,
       runningByShop: busy,
       runningHere: new Set(running.keys()),
-      slots: slots - running.size,
+      slots: free,
       perShop: options.maxBatchesPerShop ?? DEFAULT_BATCHES_PER_SHOP,
     });
     for (const id of picked) {
       if (loop.stopped) break;
-      const run = runOne(id).then(
+      const toWriteBack = () => {
+        if (!running.has(id) || writingBack.has(id)) return;
+        writingBack.add(id);
+        loop.kick();
+      };
+      const run = runOne(id, toWriteBack).then(
         () => undefined,
         (error: unknown) =>
           options.logger?.warn?.(`Franking batch ${id} could not be run: ${describeError(error)}`),
@@ -213,6 +235,7 @@ export function createFrankingWorker(options: FrankingWorkerOptions): StartableW
       running.set(id, run);
       void run.finally(() => {
         running.delete(id);
+        writingBack.delete(id);
         loop.kick();
       });
     }

@@ -58,7 +58,12 @@ describeEachDatabase("writing bought orders back to Shopify", (database) => {
     await env.expectMoneyMatches();
   });
 
-  it("buys a new batch while another batch is still being written back (background worker)", async () => {
+  // With one buying slot the first batch must give it up once it only writes back to Shopify: a worker
+  // that kept the slot for the write-back would never buy the second batch (ADR 024).
+  it.each([
+    { slots: 16, what: "several slots" },
+    { slots: 1, what: "one buying slot" },
+  ])("buys a new batch while another batch is still being written back (background worker, $what)", async ({ slots }) => {
     const first = await env.create(env.orders(2));
     let second = "";
     let secondBought: () => void = () => undefined;
@@ -71,6 +76,7 @@ describeEachDatabase("writing bought orders back to Shopify", (database) => {
     const worker = startFrankingWorker(
       env.workerOptions({
         pollMs: 60_000,
+        maxConcurrentBatches: slots,
         sleep,
         hooks: {
           async at(point, detail) {
