@@ -21,7 +21,7 @@ export function sampleRss() {
       process.stderr.write(
         `memory: rss ${mb(m.rss)}, heap ${mb(m.heapUsed)} of ${mb(m.heapTotal)}, external ${mb(m.external)}, array buffers ${mb(m.arrayBuffers)}\n`,
       );
-    }, 10_000).unref();
+    }, Number(process.env.BENCH_DEBUG_MS ?? 10_000)).unref();
   }
   return {
     stop: () => {

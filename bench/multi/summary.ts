@@ -3,6 +3,7 @@
  * scenario's JSON object and its table line: per-shop spreads, the ratios the targets judge, throughput,
  * connections, memory and whether every shop's money holds.
  */
+import { availableParallelism, loadavg } from "node:os";
 import type { MultiMeasured, MultiScenario } from "./orchestrate";
 import { spread, type Spread } from "./verify";
 
@@ -30,6 +31,15 @@ export interface MultiLine {
   /** CPU seconds of the app processes and of the simulators (what the 2 cores spent where). */
   cpuSecondsPerProcess: number[];
   simulatorsCpuSeconds: number;
+  /**
+   * The CPU the whole multi-shop run spent (app processes and simulators) spread over this machine's
+   * cores: no schedule finishes every shop sooner on this machine. Where it exceeds the single-shop
+   * time × the target ratio, the target cannot be met here, whatever the scheduling.
+   */
+  cpuFloorMs: number;
+  cores: number;
+  /** The 1-minute load average when the run ended: other work on the machine slows every figure. */
+  loadAverage: number;
   doublePurchases: number;
   verified: boolean;
   problems: string[];
@@ -84,6 +94,11 @@ export function multiLine(scenario: MultiScenario, single: MultiMeasured, multi:
     peakRssMbPerProcess,
     cpuSecondsPerProcess: multi.cpuMsPerProcess.map((ms) => round(ms / 1000, 1)),
     simulatorsCpuSeconds: round(multi.simulatorsCpuMs / 1000, 1),
+    cpuFloorMs: Math.round(
+      (multi.cpuMsPerProcess.reduce((sum, ms) => sum + ms, 0) + multi.simulatorsCpuMs) / availableParallelism(),
+    ),
+    cores: availableParallelism(),
+    loadAverage: round(loadavg()[0] ?? 0, 1),
     doublePurchases,
     verified: problems.length === 0,
     problems: problems.slice(0, 20),
@@ -109,7 +124,7 @@ export function multiTable(line: MultiLine): string {
     `  labels ready   p50 ${s(line.labelsReadyMs.p50)}  p95 ${s(line.labelsReadyMs.p95)}  max ${s(line.labelsReadyMs.max)}  single shop ${s(line.singleShop.labelsReadyMs)}  p95/single ${line.labelsReadyP95Ratio} ${mark(line.targets.labelsReady)} (≤ 2)`,
     `  all fulfilled  p50 ${s(line.fulfilledMs.p50)}  p95 ${s(line.fulfilledMs.p95)}  max ${s(line.fulfilledMs.max)}  single shop ${s(line.singleShop.fulfilledMs)}  p95/single ${line.fulfilledP95Ratio} ${mark(line.targets.fulfilled)} (≤ 1.5)`,
     `  ${line.ordersPerSecond} orders/s · DB connections peak ${line.peakDbConnections} of ${line.dbConnectionLimit} ${mark(line.targets.connections)} · peak RSS per process ${line.peakRssMbPerProcess.join(", ")} MB ${mark(line.targets.memory)} (< 300)`,
-    `  CPU: app processes ${line.cpuSecondsPerProcess.join(", ")} s, simulators ${line.simulatorsCpuSeconds} s`,
+    `  CPU: app processes ${line.cpuSecondsPerProcess.join(", ")} s, simulators ${line.simulatorsCpuSeconds} s · floor on ${line.cores} cores ${s(line.cpuFloorMs)} · load average ${line.loadAverage}`,
     `  money: ${line.doublePurchases} double purchases, ${line.verified ? "every shop verified" : `${line.problems.length} problems: ${line.problems.slice(0, 3).join("; ")}`} ${mark(line.targets.money)}`,
   ].join("\n");
 }
