@@ -59,6 +59,11 @@ export interface RefundContext {
   /** Admin API access without a request (`unauthenticated.admin(shop)` in production). */
   admin(shopDomain: string): Promise<AdminGraphql>;
   logger?: { info?(message: string): void; warn?(message: string): void };
+  /**
+   * Asks Deutsche Post's health check now: true when it is down. A failure that looks like an outage
+   * while it is down pauses the item without counting an attempt (app/availability).
+   */
+  deutschePostDown?: () => Promise<boolean>;
 }
 
 /** The work on an item was taken over by another worker (its lease expired): stop without writing. */

@@ -11,6 +11,7 @@ import {
   type Portokasse,
   type RetoureReceipt,
 } from "~/internetmarke";
+import { looksLikeOutage } from "~/availability/health.server";
 import { describeError, passPoint, type RefundContext } from "./context";
 import { withinWindow } from "./model";
 import { decideUnsent, moveRequest, openRefunds, retryLater, type LoadedRequest } from "./retoure-records.server";
@@ -44,6 +45,12 @@ export async function sendRetoure(ctx: RefundContext, req: LoadedRequest, token:
     receipt = await kasse.requestRetoure({ vouchers: sendable.map((r) => ({ voucherId: r.voucherId, trackId: r.voucher.trackId })) });
   } catch (error) {
     if (error instanceof InternetmarkeError && !error.outcomeUnknown) {
+      if (looksLikeOutage(error)) {
+        // No answer to act on before anything was handled (the login failed with a 5xx, say): nothing
+        // was filed, so the same request goes out later; the worker pauses it while Deutsche Post is down.
+        await moveRequest(ctx.db, req, token, ["SENT"], { state: "PENDING", sentAt: null });
+        throw error;
+      }
       if (changesNothing(error)) {
         await moveRequest(ctx.db, req, token, ["SENT"], { state: "PENDING", sentAt: null });
         return retryLater(ctx, { ...req, state: "PENDING" }, token, describeError(error), (error instanceof RateLimitedError ? (error.retryAfterSeconds ?? 0) : 0) * 1000);

@@ -3,6 +3,7 @@
  * Shopify write-back. A failure that is not handled inside (network after retries, database) is recorded
  * on the item, which is looked at again after a backoff.
  */
+import { looksLikeOutage, PAUSE_MS } from "~/availability/health.server";
 import { describeError, RefundLeaseLostError, type RefundContext } from "./context";
 import { runCancellationJob } from "./cancellation.server";
 import { pollRetoure } from "./close.server";
@@ -26,7 +27,23 @@ async function runJob(ctx: RefundContext, id: string, token: string): Promise<vo
   if (outcome) ctx.logger?.info?.(`Refund job for ${job.orderId}: ${outcome}`);
 }
 
+/**
+ * Deutsche Post is down (a network error or 5xx, and its health check fails): the item is looked at again
+ * after PAUSE_MS with no attempt counted, so its backoff does not grow through an outage. Shopify
+ * write-backs never call Deutsche Post.
+ */
+async function pauseForOutage(ctx: RefundContext, kind: WorkKind, id: string, token: string, error: unknown): Promise<boolean> {
+  if (kind === "sync" || !looksLikeOutage(error) || !ctx.deutschePostDown || !(await ctx.deutschePostDown())) return false;
+  const at = new Date(ctx.now().getTime() + PAUSE_MS);
+  const lastError = `paused, Deutsche Post is not reachable: ${describeError(error)}`.slice(0, 500);
+  ctx.logger?.info?.(`Refund ${kind} ${id} paused: Deutsche Post is not reachable`);
+  if (kind === "job") await ctx.db.refundJob.updateMany({ where: { id, leaseOwner: token }, data: { lastError, nextAttemptAt: at } });
+  else await ctx.db.retoureRequest.updateMany({ where: { id, leaseOwner: token }, data: { lastError, nextCheckAt: at } });
+  return true;
+}
+
 async function recordFailure(ctx: RefundContext, kind: WorkKind, id: string, token: string, error: unknown): Promise<void> {
+  if (await pauseForOutage(ctx, kind, id, token, error)) return;
   const now = ctx.now().getTime();
   const lastError = describeError(error);
   const delay = (attempts: number) => new Date(now + backoffMs(attempts, ctx.timings.retryBaseMs, ctx.timings.retryMaxMs));

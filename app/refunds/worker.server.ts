@@ -11,6 +11,7 @@ import type { AdminGraphql } from "~/shopify/graphql.server";
 import { DEFAULT_REFUND_TIMINGS, describeError, type RefundContext, type RefundHooks, type RefundTimings, type ShopRef } from "./context";
 import { dueItems, leaseToken, nextDueAt, releaseItem, takeItem, type WorkKind } from "./lease.server";
 import { runItem } from "./work.server";
+import { checkDeutschePost } from "~/availability/health.server";
 
 export interface RefundWorkerOptions {
   db: Db;
@@ -59,6 +60,7 @@ export function createRefundWorker(options: RefundWorkerOptions): StartableRefun
     portokasse: (shop) => options.portokasseFor(shop, options.internetmarke),
     admin: (domain) => options.adminFor(domain),
     logger: options.logger,
+    deutschePostDown: async () => !(await checkDeutschePost(db, options.internetmarke, now())).up,
   };
 
   async function runOne(kind: WorkKind, id: string): Promise<boolean> {

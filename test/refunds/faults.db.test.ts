@@ -1,4 +1,5 @@
 import { expect, it } from "vitest";
+import { loadDeutschePostStatus, PAUSE_MS } from "~/availability/health.server";
 import { countRequests, MERCHANT } from "../support/internetmarke-sim";
 import type { InternetmarkeSimulator } from "../simulators/internetmarke";
 import { describeEachDatabase } from "../support/databases";
@@ -126,6 +127,34 @@ describeEachDatabase("refunds under faults", (database) => {
     env.clock.advance(60_000);
     await worker.workOnce();
     await env.settle();
+    expect(countRequests(env.sim, "POST", "/app/retoure")).toBe(1);
+    await env.expectMoneyReconciles();
+  });
+});
+
+describeEachDatabase("refunds through a Deutsche Post outage", (database) => {
+  const env = useRefunds(database);
+
+  it("pause without counting attempts while the health check fails, and refund once it is back", async () => {
+    await cancelBought(env, 1);
+    env.sim.faults.startOutage();
+    const worker = env.worker();
+    for (let i = 0; i < 4; i++) {
+      await worker.workOnce();
+      env.clock.advance(PAUSE_MS);
+    }
+    const jobs = await env.db().refundJob.findMany({ where: { shopId: env.shop.id } });
+    const requests = await env.db().retoureRequest.findMany({ where: { shopId: env.shop.id } });
+    // Whichever step the outage hit, it waits with no attempt counted (its backoff does not grow).
+    for (const item of [...jobs.filter((j) => j.state !== "DONE"), ...requests])
+      expect([item.attempts, item.lastError]).toEqual([0, expect.stringMatching(/^paused, Deutsche Post is not reachable/)]);
+    expect(jobs.length + requests.length).toBeGreaterThan(0);
+    expect((await loadDeutschePostStatus(env.db()))?.up).toBe(false);
+
+    env.sim.faults.endOutage();
+    await env.settle();
+    const refunds = await env.db().refund.findMany({ where: { shopId: env.shop.id } });
+    expect(refunds.map((r) => r.state)).toEqual(["REFUNDED", "REFUNDED"]);
     expect(countRequests(env.sim, "POST", "/app/retoure")).toBe(1);
     await env.expectMoneyReconciles();
   });
