@@ -6,7 +6,14 @@
  */
 import type { FrankingCart } from "~/generated/prisma/sqlite/client";
 import type { Db } from "~/db.server";
-import { LabelFileError, mergeLabelPdfs, mergePngZips, pngLabelPages, readStampZip, type StampLabel } from "~/labels";
+import {
+  LabelFileError,
+  mergeLabelPdfs,
+  mergePngZips,
+  pngLabelPages,
+  readStampZip,
+  type StampLabel,
+} from "~/labels";
 import { parsePositions } from "~/franking/model";
 import { cartFile, refetchCartFile, type CartBytesDeps } from "./cart-bytes.server";
 import { annotateParts, cartPrints, pngCartNotes, type PngNote } from "./label-notes.server";

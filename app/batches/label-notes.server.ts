@@ -95,14 +95,21 @@ export interface PngNote {
  * Per PNG cart (same order as `carts`): the notes of its stamped positions in position order, which is the
  * order of the PNGs in the cart's ZIP (`0.png`, `1.png`, ...).
  */
-export async function pngCartNotes(db: Db, shopId: string, carts: readonly FrankingCart[]): Promise<PngNote[][]> {
+export async function pngCartNotes(
+  db: Db,
+  shopId: string,
+  carts: readonly FrankingCart[],
+): Promise<PngNote[][]> {
   const batchIds = [...new Set(carts.map((c) => c.batchId))];
   const [orders, vouchers] = await Promise.all([
     db.frankingOrder.findMany({
       where: { batchId: { in: batchIds }, shopId },
       select: { id: true, orderName: true, orderId: true, labelAddress: true },
     }),
-    db.voucher.findMany({ where: { cartId: { in: carts.map((c) => c.id) } }, select: { batchOrderId: true } }),
+    db.voucher.findMany({
+      where: { cartId: { in: carts.map((c) => c.id) } },
+      select: { batchOrderId: true },
+    }),
   ]);
   const orderById = new Map(orders.map((o) => [o.id, o]));
   const stamped = new Set(vouchers.map((v) => v.batchOrderId));

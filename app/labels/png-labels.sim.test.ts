@@ -14,9 +14,10 @@ function greyPixels(png: Uint8Array): { width: number; height: number; pixels: U
   const { width, height } = inspectPng(png);
   const view = Buffer.from(png);
   const idat: Buffer[] = [];
-  for (let at = 8; at < view.length; ) {
+  for (let at = 8; at < view.length;) {
     const length = view.readUInt32BE(at);
-    if (view.subarray(at + 4, at + 8).toString("latin1") === "IDAT") idat.push(view.subarray(at + 8, at + 8 + length));
+    if (view.subarray(at + 4, at + 8).toString("latin1") === "IDAT")
+      idat.push(view.subarray(at + 8, at + 8 + length));
     at += 12 + length;
   }
   const raw = unzlibSync(Buffer.concat(idat));
@@ -59,7 +60,11 @@ describe("pngLabelPages: every PNG stamp on a label ready to stick (ADR 023)", (
     const labels = [
       { png: pngs[0] ?? new Uint8Array(), orderName: "#1012", addressLines: address },
       { png: pngs[1] ?? new Uint8Array(), orderName: "#1013", addressLines: null },
-      { png: pngs[2] ?? new Uint8Array(), orderName: "#1014", addressLines: ["Erika Muster", "Heidestr. 17", "51147 Köln"] },
+      {
+        png: pngs[2] ?? new Uint8Array(),
+        orderName: "#1014",
+        addressLines: ["Erika Muster", "Heidestr. 17", "51147 Köln"],
+      },
     ];
     const pdf = await pngLabelPages(labels, { dpi: 203 });
 

@@ -16,7 +16,15 @@
  * Pure: bytes in, bytes out. Each addition is a marked-content sequence `/FMLabel BMC … EMC`, as in
  * `annotate.ts`.
  */
-import { beginMarkedContent, degrees, endMarkedContent, rgb, StandardFonts, type PDFFont, type PDFPage } from "pdf-lib";
+import {
+  beginMarkedContent,
+  degrees,
+  endMarkedContent,
+  rgb,
+  StandardFonts,
+  type PDFFont,
+  type PDFPage,
+} from "pdf-lib";
 import { POINTS_PER_MM } from "./cells";
 import { LabelFileError, NotAPngError } from "./errors";
 import { isPng } from "./merge-png";
@@ -35,7 +43,7 @@ export interface StampLabel {
 }
 
 /** The resolution the app orders PNG stamps in (`dpi` of the PNG checkout), and reads them back in. */
-export const PNG_STAMP_DPI = "DPI300";
+export const PNG_STAMP_DPI = "DPI300" as const;
 export const DEFAULT_PNG_DPI = 300;
 
 const PAD = 2 * POINTS_PER_MM;
@@ -54,12 +62,15 @@ const u32 = (b: Uint8Array, at: number) =>
  * The printed size of a PNG in points: pixels from IHDR, resolution from a `pHYs` chunk in pixels per
  * metre when there is one, else `fallbackDpi` (the resolution the stamps were ordered in).
  */
-export function pngPrintSize(png: Uint8Array, fallbackDpi = DEFAULT_PNG_DPI): { width: number; height: number } {
+export function pngPrintSize(
+  png: Uint8Array,
+  fallbackDpi = DEFAULT_PNG_DPI,
+): { width: number; height: number } {
   const widthPx = u32(png, 16);
   const heightPx = u32(png, 20);
   let dpiX = fallbackDpi;
   let dpiY = fallbackDpi;
-  for (let at = 8; at + 12 <= png.length; ) {
+  for (let at = 8; at + 12 <= png.length;) {
     const length = u32(png, at);
     const type = String.fromCharCode(...png.subarray(at + 4, at + 8));
     if (type === "pHYs" && length === 9 && png[at + 16] === 1) {
@@ -72,12 +83,7 @@ export function pngPrintSize(png: Uint8Array, fallbackDpi = DEFAULT_PNG_DPI): { 
   return { width: (widthPx / dpiX) * 72, height: (heightPx / dpiY) * 72 };
 }
 
-function drawOrderName(
-  page: PDFPage,
-  bold: PDFFont,
-  name: string,
-  room: number,
-) {
+function drawOrderName(page: PDFPage, bold: PDFFont, name: string, room: number) {
   const { width } = page.getSize();
   page.drawText(fitText(bold, name, NAME_SIZE, room), {
     x: width - PAD - STRIP * 0.25,
@@ -119,7 +125,13 @@ export async function pngLabelPages(
     lines.forEach((line, n) => {
       const f = n === 0 ? bold : font;
       const y = height - PAD - size.height - GAP - LINE * (n + 1) + ADDRESS_SIZE * 0.2;
-      page.drawText(fitText(f, line, ADDRESS_SIZE, content), { x: PAD, y, size: ADDRESS_SIZE, font: f, color: black });
+      page.drawText(fitText(f, line, ADDRESS_SIZE, content), {
+        x: PAD,
+        y,
+        size: ADDRESS_SIZE,
+        font: f,
+        color: black,
+      });
     });
     // The lower part of the strip: beside the address block, or the lower half beside a stamp alone.
     const room = lines.length > 0 ? address + PAD - GAP : height / 2 - PAD;

@@ -13,7 +13,8 @@ import { recordBatchPrint, REPRINT_CONFIRMED } from "~/reprints/record.server";
 export const loader = ({ request, params }: LoaderFunctionArgs) =>
   serveDownload(request, async (shopDomain, url) => {
     const requested = url.searchParams.get("format");
-    const format = requested === "png" || requested === "pdf" || requested === "png-labels" ? requested : null;
+    const format =
+      requested === "png" || requested === "pdf" || requested === "png-labels" ? requested : null;
     if (requested !== null && format === null) return notFound();
     const file = await batchLabels(downloadDeps(), { shopDomain, batchId: params.batchId ?? "", format });
     if (!file) return notFound();

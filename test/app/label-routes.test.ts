@@ -138,7 +138,7 @@ describe("GET /labels/:batchId", () => {
       seeded.map((o) => o.voucher?.voucherId),
     );
     expect((await call(labels, sign(SHOP, `/labels/${batchId}?format=pdf`), { batchId })).status).toBe(404);
- 
+
     expect(response.headers.get("Content-Disposition")).toMatch(/filename="marken-2025-10-06-\w{6}\.zip"/);
   });
 
