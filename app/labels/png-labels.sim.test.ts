@@ -1,5 +1,5 @@
 import { unzlibSync } from "fflate";
-import { decodePDFRawStream, PDFDocument, PDFName, PDFRawStream } from "pdf-lib";
+import { decodePDFRawStream, PDFArray, PDFDocument, PDFName, PDFRawStream, StandardFonts } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { inspectPng, MM } from "../../test/simulators/internetmarke/testing/inspect";
 import { pageTexts, positionedTexts } from "../../test/support/pdf-page-text";
@@ -49,6 +49,32 @@ async function pageImages(bytes: Uint8Array) {
       }
       return [{ width, height, pixels: grey }];
     });
+  });
+}
+
+/** Per page: where each image is drawn, in points. */
+async function imagePlacements(bytes: Uint8Array) {
+  const doc = await PDFDocument.load(bytes);
+  const n = "(-?[\\d.]+)";
+  // pdf-lib draws an image as: translate (x, y), rotate, scale (w, h), skew, Do.
+  const re = new RegExp(
+    `1 0 0 1 ${n} ${n} cm\\s+\\S+ \\S+ \\S+ \\S+ 0 0 cm\\s+${n} 0 0 ${n} 0 0 cm\\s+1 0 0 1 0 0 cm\\s+/\\S+ Do`,
+    "g",
+  );
+  return doc.getPages().map((page) => {
+    const contents = page.node.Contents();
+    const streams = contents instanceof PDFArray ? contents.asArray() : [contents];
+    const text = streams
+      .map((ref) => doc.context.lookup(ref as never))
+      .filter((s): s is PDFRawStream => s instanceof PDFRawStream)
+      .map((s) => Buffer.from(decodePDFRawStream(s).decode()).toString("latin1"))
+      .join("\n");
+    return [...text.matchAll(re)].map((m) => ({
+      x: Number(m[1]),
+      y: Number(m[2]),
+      width: Number(m[3]),
+      height: Number(m[4]),
+    }));
   });
 }
 
@@ -111,6 +137,38 @@ describe("pngLabelPages: every PNG stamp on a label ready to stick (ADR 023)", (
     expect(name?.y).toBeLessThan(stampBottom);
     expect(name?.x).toBeGreaterThan(width - 3.5 * MM - 2 * MM);
     expect(Math.max(...address.map((t) => t.x))).toBeLessThan(width / 2);
+
+    // A name too long for the strip is cut with an ellipsis and ends below the stamp.
+    const long = "#1012 Sammelbestellung Vereinsheim";
+    const cut = await pngLabelPages([{ png, orderName: long, addressLines: lines }], { dpi: 203 });
+    const [cutTexts = []] = await positionedTexts(cut);
+    const shown = cutTexts.find((t) => t.text.startsWith("#1012"));
+    expect(shown?.text).toMatch(/^#1012.*…$/);
+    const bold = await (await PDFDocument.create()).embedFont(StandardFonts.HelveticaBold);
+    expect((shown?.y ?? 0) + bold.widthOfTextAtSize(shown?.text ?? "", 8)).toBeLessThan(stampBottom);
+
+    // The stamp top right, at its real size: stuck at the envelope's right edge it lies in the franking zone.
+    const [[stamp] = []] = await imagePlacements(pdf);
+    const real = pngPrintSize(png, 203);
+    expect(stamp?.width).toBeCloseTo(real.width, 3);
+    expect(stamp?.height).toBeCloseTo(real.height, 3);
+    expect(stamp?.x).toBeCloseTo(width - 2 * MM - real.width, 3);
+    expect(stamp?.y).toBeCloseTo(stampBottom, 3);
+    expect((width - (stamp?.x ?? 0)) / MM).toBeLessThan(74);
+  });
+
+  it("puts a stamp without a printed address top left, the order name in the strip beside its lower half", async () => {
+    const cart = await carts.buyPng({ productCodes: [1] });
+    const [png = new Uint8Array()] = readStampZip(cart.zip, 0).map((e) => e.png);
+    const pdf = await pngLabelPages([{ png, orderName: "#1013", addressLines: null }], { dpi: 203 });
+    const [[stamp] = []] = await imagePlacements(pdf);
+    const { width, height } = (await PDFDocument.load(pdf)).getPage(0).getSize();
+    expect(stamp?.x).toBeCloseTo(2 * MM, 3);
+    const [[name] = []] = await positionedTexts(pdf);
+    expect(name?.text).toBe("#1013");
+    expect(name?.x).toBeGreaterThan((stamp?.x ?? 0) + (stamp?.width ?? 0));
+    expect(name?.x).toBeLessThan(width);
+    expect(name?.y).toBeLessThan(height / 2);
   });
 
   it("sizes the stamp from the PNG's pHYs chunk when it has one, else from the resolution ordered", async () => {

@@ -5,13 +5,14 @@
  * franking-zone stamp the recipient address. One page per stamp, in batch order; any printer (label printer
  * or office printer at 100 %) prints them at size. The page:
  *
- *   ┌──────────────────────────┬──┐
- *   │ stamp (upper part)       │  │   the stamp top left, the address block below it (10 pt Helvetica,
- *   │                          │  │   bold first line, at most 80 mm wide), the order name turned 90° in a
- *   │ Erika Muster             │#1│   3.5 mm strip along the right edge of the lower part, starting at the
- *   │ Heidestr. 17             │01│   address's last line: outside the franking zone and not in the
- *   │ 51147 Köln               │2 │   address's column.
- *   └──────────────────────────┴──┘
+ *   ┌─────────────────────────────┐
+ *   │           ┌───────────────┐ │   with an address: the stamp top right (stuck with the label's right edge
+ *   │           │ stamp         │ │   near the envelope's, the stamp lies in the franking zone), the address
+ *   │           └───────────────┘ │   block below it (10 pt Helvetica, bold first line, at most 80 mm wide),
+ *   │ Erika Muster             #1 │   the order name turned 90° in a 3.5 mm strip along the right edge,
+ *   │ Heidestr. 17             01 │   beside the address and starting at its last line: outside the
+ *   │ 51147 Köln               2  │   franking zone and not in the address's column. A stamp alone: the
+ *   └─────────────────────────────┘   stamp top left, the strip beside it (lower half).
  *
  * Pure: bytes in, bytes out. Each addition is a marked-content sequence `/FMLabel BMC … EMC`, as in
  * `annotate.ts`.
@@ -120,7 +121,10 @@ export async function pngLabelPages(
     const width = PAD + content + PAD + STRIP;
     const height = PAD + size.height + address + PAD;
     const page = doc.addPage([width, height]);
-    page.drawImage(image, { x: PAD, y: height - PAD - size.height, ...size });
+    // With an address the stamp goes top right: stuck with its right edge near the envelope's, the stamp lies
+    // in the franking zone (74 mm from the right edge). Alone, the label is narrow enough anyway.
+    const x = lines.length > 0 ? width - PAD - size.width : PAD;
+    page.drawImage(image, { x, y: height - PAD - size.height, ...size });
     page.pushOperators(beginMarkedContent("FMLabel"));
     lines.forEach((line, n) => {
       const f = n === 0 ? bold : font;
@@ -133,9 +137,10 @@ export async function pngLabelPages(
         color: black,
       });
     });
-    // The lower part of the strip: beside the address block, or the lower half beside a stamp alone.
-    const room = lines.length > 0 ? address + PAD - GAP : height / 2 - PAD;
-    drawOrderName(page, bold, stamp.orderName, Math.max(room, NAME_SIZE * 3));
+    // The lower part of the strip: beside the address block (ending 1 pt below the stamp, which reaches
+    // over the strip), or the lower half beside a stamp alone.
+    const room = lines.length > 0 ? address - ADDRESS_SIZE * 0.2 - 1 : height / 2 - PAD;
+    drawOrderName(page, bold, stamp.orderName, room);
     page.pushOperators(endMarkedContent());
   }
   return doc.save();
