@@ -98,7 +98,7 @@ function drawOrderName(page: PDFPage, bold: PDFFont, name: string, room: number)
 
 /**
  * One PDF, one label-sized page per stamp (in the order given): the stamp at its real size, the order name,
- * and the address where the app prints it. Throws `not_a_png` (with the stamp's index as `entry`) on bytes
+ * and the address where the app prints it. Throws `not_a_png` (naming the stamp's cart as `part`) on bytes
  * that are no PNG, `nothing_to_merge` on an empty list.
  */
 export async function pngLabelPages(
@@ -122,7 +122,8 @@ export async function pngLabelPages(
     const height = PAD + size.height + address + PAD;
     const page = doc.addPage([width, height]);
     // With an address the stamp goes top right: stuck with its right edge near the envelope's, the stamp lies
-    // in the franking zone (74 mm from the right edge). Alone, the label is narrow enough anyway.
+    // in the franking zone (74 mm from the right edge). A stamp alone (Deutsche Post's address-zone stamp,
+    // or one without an address) stays left, with the strip beside it.
     const x = lines.length > 0 ? width - PAD - size.width : PAD;
     page.drawImage(image, { x, y: height - PAD - size.height, ...size });
     page.pushOperators(beginMarkedContent("FMLabel"));
