@@ -1,13 +1,16 @@
 /**
  * The README's screenshots, taken from local mode in German so they stay current: `npm run screenshots`.
  * Starts local mode (simulated Shopify admin and Deutsche Post), sets the shop up as a merchant would, then
- * photographs the preview, the confirmation, the batch page and the label sheet into docs/screenshots/.
+ * photographs the preview, the confirmation, the batch page and the label sheet into docs/screenshots/, and
+ * the admin extension "Frank orders" as local mode's host renders it (test/local/extension-host.ts: the
+ * extension's real module and strings against the app's real API, outside Shopify admin, with stand-ins
+ * for the Polaris components).
  * Needs Chromium (/usr/bin/chromium or CHROMIUM_PATH).
  */
 import { mkdirSync } from "node:fs";
 import type { Frame, Page } from "playwright-core";
 import { appFrame, inBrowser, navigateByAdminNav, startDemo } from "../test/e2e/local-mode";
-import { choosePageFormat, linkPortokasse, openApp, saveSender } from "../test/e2e/merchant";
+import { acceptTerms, choosePageFormat, linkPortokasse, openApp, saveSender } from "../test/e2e/merchant";
 
 const OUT = "docs/screenshots";
 const ORDERS = ["#1001", "#1002", "#1003", "#1006", "#1007", "#1013"];
@@ -32,8 +35,17 @@ async function main() {
     await inBrowser(demo, "screenshots", async (page) => {
       const setup = await openApp(page, demo);
       await linkPortokasse(page, setup, demo);
+      // Buying needs Deutsche Post's INTERNETMARKE terms accepted (ADR 012).
+      await acceptTerms(page, setup);
       await saveSender(page, setup);
       await choosePageFormat(page, setup, "DIN A4 Normalpapier – ");
+
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(`${demo.extensionUrl}?orders=${encodeURIComponent(ORDERS.join(","))}&locale=de`);
+      const extension = await (await page.waitForSelector("iframe#extension-frame")).contentFrame();
+      if (!extension) throw new Error("the extension host's frame did not load");
+      await extension.getByText(/Bestellungen können frankiert werden/).waitFor({ timeout: 60_000 });
+      await shot(page, "erweiterung");
 
       // Tall enough that the embedded app's frame shows a whole page.
       await page.setViewportSize({ width: 1280, height: 2400 });

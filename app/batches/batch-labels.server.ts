@@ -1,13 +1,22 @@
 /**
- * The one label file of a batch, from the stored bytes of its bought carts: a PDF for PDF batches, a ZIP
- * of PNGs (named after the orders) for PNG batches. Only the shop's own batches are found.
+ * The label files of a batch, from the stored bytes of its bought carts: a PDF for PDF batches; for PNG
+ * batches a PDF of labels ready to stick (each stamp on a label-sized page with its order name and printed
+ * address, ADR 023) and the ZIP of the stamp PNGs (named after the orders). Only the shop's own batches are
+ * found.
  */
 import type { FrankingCart } from "~/generated/prisma/sqlite/client";
 import type { Db } from "~/db.server";
-import { LabelFileError, mergeLabelPdfs, mergePngZips } from "~/labels";
+import {
+  LabelFileError,
+  mergeLabelPdfs,
+  mergePngZips,
+  pngLabelPages,
+  readStampZip,
+  type StampLabel,
+} from "~/labels";
 import { parsePositions } from "~/franking/model";
 import { cartFile, refetchCartFile, type CartBytesDeps } from "./cart-bytes.server";
-import { annotateParts, cartPrints } from "./label-notes.server";
+import { annotateParts, cartPrints, pngCartNotes, type PngNote } from "./label-notes.server";
 
 export interface DownloadFile {
   bytes: Uint8Array;
@@ -15,7 +24,8 @@ export interface DownloadFile {
   filename: string;
 }
 
-export type LabelFormatParam = "pdf" | "png";
+/** `pdf`: a PDF batch's labels; `png`: a PNG batch's stamp ZIP; `png-labels`: a PNG batch's labels (PDF). */
+export type LabelFormatParam = "pdf" | "png" | "png-labels";
 
 export async function findShopBatch(db: Db, shopDomain: string, batchId: string) {
   return db.frankingBatch.findFirst({ where: { id: batchId, shop: { domain: shopDomain } } });
@@ -84,8 +94,27 @@ function mergeZips(parts: Uint8Array[], names: string[]): Uint8Array {
 }
 
 /**
+ * Every stamp of the PNG carts with what the app prints beside it. A cart whose ZIP holds another number of
+ * stamps than vouchers were recorded cannot say which stamp is whose: its labels get neither order name nor
+ * address (a wrong address would send a letter astray).
+ */
+export function stampLabels(parts: readonly Uint8Array[], notes: readonly PngNote[][]): StampLabel[] {
+  return parts.flatMap((bytes, part) => {
+    const pngs = readStampZip(bytes, part);
+    const cartNotes = notes[part] ?? [];
+    const matched = cartNotes.length === pngs.length;
+    return pngs.map(({ png }, i) => ({
+      png,
+      part,
+      orderName: matched ? (cartNotes[i]?.orderName ?? "") : "",
+      addressLines: matched ? (cartNotes[i]?.addressLines ?? null) : null,
+    }));
+  });
+}
+
+/**
  * The batch's label file, or null when the batch is not the shop's, has no bought cart yet, or was bought
- * in the other format (`format` defaults to the batch's own).
+ * in the other format (`format` defaults to the batch's own: the PDF, or for a PNG batch its labels PDF).
  */
 export async function batchLabels(
   deps: CartBytesDeps,
@@ -93,14 +122,23 @@ export async function batchLabels(
 ): Promise<DownloadFile | null> {
   const batch = await findShopBatch(deps.db, input.shopDomain, input.batchId);
   if (!batch) return null;
-  const own: LabelFormatParam = batch.labelFormat === "PNG" ? "png" : "pdf";
-  if (input.format && input.format !== own) return null;
+  const png = batch.labelFormat === "PNG";
+  const format = input.format ?? (png ? "png-labels" : "pdf");
+  if ((format === "pdf") === png) return null;
   const carts = await boughtCarts(deps.db, batch.id);
   if (carts.length === 0) return null;
-  if (own === "png") {
+  if (format === "png-labels") {
+    const notes = await pngCartNotes(deps.db, batch.shopId, carts);
+    const name = batchFileName(batch, "pdf", "etiketten");
+    const bytes = await withRepair(deps, batch.shopId, carts, (parts) =>
+      pngLabelPages(stampLabels(parts, notes), { title: `Frankiermeister ${name}` }),
+    );
+    return { bytes, contentType: "application/pdf", filename: name };
+  }
+  if (format === "png") {
     const names = await stampNames(deps.db, batch.id, carts);
     const bytes = await withRepair(deps, batch.shopId, carts, async (parts) => mergeZips(parts, names));
-    return { bytes, contentType: "application/zip", filename: batchFileName(batch, "zip") };
+    return { bytes, contentType: "application/zip", filename: batchFileName(batch, "zip", "marken") };
   }
   const title = `Frankiermeister ${batchFileName(batch, "pdf")}`;
   const prints = await cartPrints(deps.db, batch.shopId, carts);

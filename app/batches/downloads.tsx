@@ -4,7 +4,8 @@ import { ReprintGuard } from "~/components/ReprintGuard";
 import type { MessageKey } from "~/i18n";
 
 interface Props {
-  links: { labels: string | null; manifest: string | null; csv: string };
+  /** `labels`: the labels to print (for a PNG batch the labels ready to stick, ADR 023); `stampImages`: the PNGs. */
+  links: { labels: string | null; stampImages?: string | null; manifest: string | null; csv: string };
   labelFormat: string;
   t: (key: MessageKey) => string;
   /** The reprint guard (app/reprints): printed before, and the confirmed reprint link. */
@@ -12,6 +13,7 @@ interface Props {
 }
 
 export function BatchDownloads({ links, labelFormat, t, reprint }: Props) {
+  const labelsLabel = labelFormat === "PNG" ? t("batch.download.pngLabels") : t("batch.download.pdf");
   return (
     <Card>
       <BlockStack gap="300">
@@ -25,13 +27,18 @@ export function BatchDownloads({ links, labelFormat, t, reprint }: Props) {
               href={links.labels}
               confirmedHref={reprint.confirmed}
               printed={reprint.printed}
-              label={labelFormat === "PNG" ? t("batch.download.png") : t("batch.download.pdf")}
+              label={labelsLabel}
               primary
               t={t}
             />
           ) : links.labels ? (
             <Button variant="primary" url={links.labels} target="_blank">
-              {labelFormat === "PNG" ? t("batch.download.png") : t("batch.download.pdf")}
+              {labelsLabel}
+            </Button>
+          ) : null}
+          {links.stampImages ? (
+            <Button url={links.stampImages} target="_blank" download>
+              {t("batch.download.png")}
             </Button>
           ) : null}
           {links.manifest ? (
@@ -45,7 +52,7 @@ export function BatchDownloads({ links, labelFormat, t, reprint }: Props) {
         </InlineStack>
         <Text as="p" tone="subdued" variant="bodySm">
           {labelFormat === "PNG"
-            ? t("batch.download.linkNote")
+            ? `${t("batch.download.pngNote")} ${t("batch.download.linkNote")}`
             : `${t("batch.reprint.sheetNote")} ${t("batch.download.linkNote")}`}
         </Text>
       </BlockStack>

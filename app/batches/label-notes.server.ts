@@ -84,3 +84,45 @@ export function annotateParts(
     }),
   );
 }
+
+/** What the app prints beside one stamp of a PNG cart (ADR 023). */
+export interface PngNote {
+  orderName: string;
+  addressLines: readonly string[] | null;
+}
+
+/**
+ * Per PNG cart (same order as `carts`): the notes of its stamped positions in position order, which is the
+ * order of the PNGs in the cart's ZIP (`0.png`, `1.png`, ...).
+ */
+export async function pngCartNotes(
+  db: Db,
+  shopId: string,
+  carts: readonly FrankingCart[],
+): Promise<PngNote[][]> {
+  const batchIds = [...new Set(carts.map((c) => c.batchId))];
+  const [orders, vouchers] = await Promise.all([
+    db.frankingOrder.findMany({
+      where: { batchId: { in: batchIds }, shopId },
+      select: { id: true, orderName: true, orderId: true, labelAddress: true },
+    }),
+    db.voucher.findMany({
+      where: { cartId: { in: carts.map((c) => c.id) } },
+      select: { batchOrderId: true },
+    }),
+  ]);
+  const orderById = new Map(orders.map((o) => [o.id, o]));
+  const stamped = new Set(vouchers.map((v) => v.batchOrderId));
+  return carts.map((cart) =>
+    parsePositions(cart.positions)
+      .filter((p) => stamped.has(p.batchOrderId))
+      .map((p) => {
+        const order = orderById.get(p.batchOrderId);
+        return {
+          orderName: order?.orderName ?? p.orderId,
+          addressLines:
+            p.voucherLayout === "FRANKING_ZONE" ? parseLabelAddress(order?.labelAddress ?? null) : null,
+        };
+      }),
+  );
+}

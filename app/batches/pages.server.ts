@@ -15,6 +15,8 @@ interface Signing {
 
 export interface BatchLinks {
   labels: string | null;
+  /** A PNG batch's stamp images as a ZIP (its `labels` are the labels ready to stick, as a PDF). */
+  stampImages: string | null;
   manifest: string | null;
   csv: string;
   /** Per order id: its label pages (PDF batches, stamped orders only). */
@@ -40,7 +42,8 @@ export async function batchPage(
   return {
     batch,
     links: {
-      labels: batch.hasLabels ? sign(pdf ? `/labels/${id}` : `/labels/${id}?format=png`) : null,
+      labels: batch.hasLabels ? sign(pdf ? `/labels/${id}` : `/labels/${id}?format=png-labels`) : null,
+      stampImages: batch.hasLabels && !pdf ? sign(`/labels/${id}?format=png`) : null,
       manifest: batch.hasRegistered ? sign(`/labels/${id}/manifest`) : null,
       csv: sign(`/batches.csv?batch=${id}&locale=${input.locale}`),
       reprint,

@@ -20,6 +20,7 @@ import {
 import { failPositions, recordBought, replan } from "./cart-records.server";
 import { LeaseLostError, passPoint, StopBuying, type RunContext } from "./context";
 import { parsePositions, type CartPosition } from "./model";
+import { PNG_STAMP_DPI } from "~/labels";
 import { cartSlots, packCarts, splitInTwo } from "./plan";
 
 /** Builds the checkout call without sending it (so nothing can fail between "sent" and sending). */
@@ -34,7 +35,9 @@ function prepareCheckout(ctx: RunContext, batch: FrankingBatch, cart: FrankingCa
     ...(p.address === null ? {} : { address: p.address }),
   });
   if (batch.labelFormat === "PNG") {
-    const request = { shopOrderId, totalCents, ...manifest, positions: positions.map(common) };
+    // The resolution is sent, not left to Deutsche Post's default, so the labels ready to stick put each
+    // stamp at its real size (ADR 023, PNG_STAMP_DPI).
+    const request = { shopOrderId, totalCents, dpi: PNG_STAMP_DPI, ...manifest, positions: positions.map(common) };
     return () => ctx.portokasse.checkoutPng(request);
   }
   const pageFormatId = batch.pageFormatId;

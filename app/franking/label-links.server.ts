@@ -27,10 +27,10 @@ export function labelLinkSigner(input: {
   return (resource) => new URL(signedLink(input.shop, resource, options), input.appUrl).href;
 }
 
-/** The batch's merged label file: the PDF, or the ZIP of PNGs for a PNG batch. */
+/** The batch's labels to print: the merged PDF, or for a PNG batch its labels ready to stick (PDF, ADR 023). */
 export function batchLabelsLink(sign: SignLabelLink, batchId: string, labelFormat: string): string {
   const id = encodeURIComponent(batchId);
-  return sign(labelFormat === "PNG" ? `/labels/${id}?format=png` : `/labels/${id}`);
+  return sign(labelFormat === "PNG" ? `/labels/${id}?format=png-labels` : `/labels/${id}`);
 }
 
 export const batchManifestLink = (sign: SignLabelLink, batchId: string): string =>

@@ -36,7 +36,10 @@ export const batchesMessages = {
     "notice.open": "Open the batch",
     "batch.downloads": "Labels and lists",
     "batch.download.pdf": "Labels (PDF)",
-    "batch.download.png": "Stamps (PNG, ZIP)",
+    "batch.download.png": "Stamps only (PNG, ZIP)",
+    "batch.download.pngLabels": "Labels ready to stick (PDF)",
+    "batch.download.pngNote":
+      "One label per order: the stamp at its real size with the order name and, where the stamp cannot carry it, the address. Print at 100 %.",
     "batch.download.manifest": "Einlieferungsliste (PDF)",
     "batch.download.csv": "CSV for bookkeeping",
     "batch.download.none": "No labels yet: no stamp of this batch has been bought.",
@@ -103,7 +106,10 @@ export const batchesMessages = {
     "notice.open": "Stapel öffnen",
     "batch.downloads": "Etiketten und Listen",
     "batch.download.pdf": "Etiketten (PDF)",
-    "batch.download.png": "Marken (PNG, ZIP)",
+    "batch.download.png": "Nur Marken (PNG, ZIP)",
+    "batch.download.pngLabels": "Etiketten zum Aufkleben (PDF)",
+    "batch.download.pngNote":
+      "Ein Etikett pro Bestellung: die Marke in Originalgröße mit der Bestellnummer und, wo die Marke sie nicht tragen kann, der Anschrift. Mit 100 % drucken.",
     "batch.download.manifest": "Einlieferungsliste (PDF)",
     "batch.download.csv": "CSV für die Buchhaltung",
     "batch.download.none": "Noch keine Etiketten: Für diesen Stapel wurde noch keine Marke gekauft.",

@@ -63,7 +63,7 @@ export const previewMessages = {
     "frank.startPosition.help":
       "1 is the top left label of the first sheet; use it to finish a partly used sheet.",
     "frank.labelFormat": "Label file",
-    "frank.labelFormat.png": "PNG images (ZIP)",
+    "frank.labelFormat.png": "PNG stamps (labels as PDF, images as ZIP)",
     "frank.insufficient": "The Portokasse balance is not enough: {missing} missing. Top it up first.",
     "frank.problem.portokasse_not_linked": "Link a Portokasse in the settings first.",
     "frank.problem.no_page_format": "Choose a page format in the settings first.",
@@ -161,7 +161,7 @@ export const previewMessages = {
     "frank.startPosition.help":
       "1 ist das Etikett oben links auf dem ersten Bogen; so lässt sich ein angebrochener Bogen aufbrauchen.",
     "frank.labelFormat": "Etikettendatei",
-    "frank.labelFormat.png": "PNG-Bilder (ZIP)",
+    "frank.labelFormat.png": "PNG-Marken (Etiketten als PDF, Bilder als ZIP)",
     "frank.insufficient":
       "Das Guthaben der Portokasse reicht nicht: es fehlen {missing}. Bitte zuerst aufladen.",
     "frank.problem.portokasse_not_linked": "Bitte zuerst in den Einstellungen eine Portokasse verbinden.",

@@ -35,3 +35,4 @@ export { annotateLabels, type LabelNote } from "./annotate";
 export { cellBox, evenGeometry, POINTS_PER_MM, type PageGeometry } from "./cells";
 export { isolateOrderStamps, type IsolatedStamps } from "./isolate";
 export { addressLines, type PrintableAddress } from "./address-lines";
+export { DEFAULT_PNG_DPI, PNG_STAMP_DPI, pngLabelPages, pngPrintSize, type StampLabel } from "./png-labels";

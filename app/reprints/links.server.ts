@@ -20,7 +20,7 @@ export function confirmedReprintLinks(
       ? sign(
           pdf
             ? `/labels/${id}?reprint=${REPRINT_CONFIRMED}`
-            : `/labels/${id}?format=png&reprint=${REPRINT_CONFIRMED}`,
+            : `/labels/${id}?format=png-labels&reprint=${REPRINT_CONFIRMED}`,
         )
       : null,
     orders: pdf

@@ -6,11 +6,15 @@ import { serveDownload } from "~/batches/serve.server";
 import { db } from "~/db.server";
 import { recordBatchPrint, REPRINT_CONFIRMED } from "~/reprints/record.server";
 
-/** GET /labels/:batchId: the batch's merged label PDF (shown inline to print), `?format=png` its PNG ZIP. */
+/**
+ * GET /labels/:batchId: the batch's merged label PDF (shown inline to print); for a PNG batch its labels
+ * ready to stick as a PDF (`?format=png-labels`, the default) or the ZIP of its stamp PNGs (`?format=png`).
+ */
 export const loader = ({ request, params }: LoaderFunctionArgs) =>
   serveDownload(request, async (shopDomain, url) => {
     const requested = url.searchParams.get("format");
-    const format = requested === "png" || requested === "pdf" ? requested : null;
+    const format =
+      requested === "png" || requested === "pdf" || requested === "png-labels" ? requested : null;
     if (requested !== null && format === null) return notFound();
     const file = await batchLabels(downloadDeps(), { shopDomain, batchId: params.batchId ?? "", format });
     if (!file) return notFound();

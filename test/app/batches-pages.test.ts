@@ -81,6 +81,28 @@ describe("one batch", () => {
     expect(Object.keys(data.links.reprint)).toEqual(carts[0]?.orders.map((o) => o.orderId));
   });
 
+  it("links a PNG batch's labels ready to stick (PDF) and, beside them, its stamp images (ZIP)", async () => {
+    const { batchId } = await env.pngBatch(SHOP, [2]);
+    const data = await detail({
+      request: await request(`/app/batches/${batchId}`),
+      params: { id: batchId },
+      context: {},
+    });
+    const labels = new URL(data.links.labels ?? "", TEST_APP.appUrl);
+    const images = new URL(data.links.stampImages ?? "", TEST_APP.appUrl);
+    expect(verify(data.links.labels)).toMatchObject({ ok: true, shop: SHOP, pathname: `/labels/${batchId}` });
+    expect(labels.searchParams.get("format")).toBe("png-labels");
+    expect(verify(data.links.stampImages)).toMatchObject({ ok: true, pathname: `/labels/${batchId}` });
+    expect(images.searchParams.get("format")).toBe("png");
+    const pdf = await env.pdfBatch(SHOP, [1]);
+    const other = await detail({
+      request: await request(`/app/batches/${pdf.batchId}`),
+      params: { id: pdf.batchId },
+      context: {},
+    });
+    expect(other.links.stampImages).toBeNull();
+  });
+
   it("shows a running batch's progress", async () => {
     const { batchId } = await env.pdfBatch(SHOP, [2]);
     const db = await env.appDb();

@@ -107,17 +107,17 @@ describe("GET /api/batches/:id", () => {
     expect(list.headers.get("Content-Type")).toBe("application/pdf");
   });
 
-  it("has no Einlieferungsliste link without Einschreiben; a PNG batch's link is its ZIP", async () => {
+  it("has no Einlieferungsliste link without Einschreiben; a PNG batch's link is its labels ready to stick", async () => {
     const pdf = await env.pdfBatch(SHOP, [2]);
     const plain = batchAnswer.parse(await (await getBatch(pdf.batchId)).json());
     expect(plain.manifestUrl).toBeNull();
     expectSignedFor(plain.labelUrl ?? "", SHOP, `/labels/${pdf.batchId}`);
 
     const png = await env.pngBatch(SHOP, [2]);
-    const zipped = batchAnswer.parse(await (await getBatch(png.batchId)).json());
-    expect(zipped.labelUrl).toContain(`${TEST_APP.appUrl}/labels/${png.batchId}?format=png&`);
-    const zip = await open(batchLabels, zipped.labelUrl ?? "", { batchId: png.batchId });
-    expect([zip.status, zip.headers.get("Content-Type")]).toEqual([200, "application/zip"]);
+    const answer = batchAnswer.parse(await (await getBatch(png.batchId)).json());
+    expect(answer.labelUrl).toContain(`${TEST_APP.appUrl}/labels/${png.batchId}?format=png-labels&`);
+    const labels = await open(batchLabels, answer.labelUrl ?? "", { batchId: png.batchId });
+    expect([labels.status, labels.headers.get("Content-Type")]).toEqual([200, "application/pdf"]);
   });
 
   it("has no links while nothing was bought", async () => {

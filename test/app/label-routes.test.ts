@@ -138,6 +138,29 @@ describe("GET /labels/:batchId", () => {
       seeded.map((o) => o.voucher?.voucherId),
     );
     expect((await call(labels, sign(SHOP, `/labels/${batchId}?format=pdf`), { batchId })).status).toBe(404);
+
+    expect(response.headers.get("Content-Disposition")).toMatch(/filename="marken-2025-10-06-\w{6}\.zip"/);
+  });
+
+  it("serves a PNG batch's labels ready to stick: one page per stamp with its order name and address (ADR 023)", async () => {
+    const { batchId, carts } = await env.pngBatch(SHOP, [2, 1]);
+    const seeded = carts.flatMap((c) => c.orders);
+    for (const path of [`/labels/${batchId}?format=png-labels`, `/labels/${batchId}`]) {
+      const response = await call(labels, sign(SHOP, path), { batchId });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("Content-Type")).toBe("application/pdf");
+      expect(response.headers.get("Content-Disposition")).toMatch(
+        /^inline; filename="etiketten-2025-10-06-\w{6}\.pdf"/,
+      );
+      const texts = await pageTexts(await bytesOf(response));
+      // Batch order (cart by cart), each page its own order's name and address.
+      expect(texts).toEqual(
+        seeded.map((o, i) => [`Erika Muster ${(i % 2) + 1}`, "Heidestr. 17", "51147 Köln", o.orderName]),
+      );
+    }
+    const pdfBatch = await env.pdfBatch(SHOP, [1]);
+    const wrong = sign(SHOP, `/labels/${pdfBatch.batchId}?format=png-labels`);
+    expect((await call(labels, wrong, { batchId: pdfBatch.batchId })).status).toBe(404);
   });
 
   it("fetches lost label bytes again from Deutsche Post and stores them", async () => {

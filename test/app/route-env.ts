@@ -134,13 +134,14 @@ export function useRouteEnv() {
     const seeded = [];
     for (const size of cartSizes) {
       const bought = await carts.buyPng({ productCodes: Array<number>(size).fill(1) });
-      const orders: SeedOrder[] = bought.vouchers.map((voucher) => ({
+      const orders: SeedOrder[] = bought.vouchers.map((voucher, i) => ({
         ...nextOrder(),
         productCode: 1,
         productName: "Standardbrief",
         priceCents: 95,
         slot: null,
         voucher,
+        receiver: { name: `Erika Muster ${i + 1}`, postalCode: "51147", city: "Köln", country: "DEU" },
       }));
       seeded.push({ bought, orders });
     }

@@ -19,6 +19,8 @@ async function freePort(): Promise<number> {
 export interface RunningDemo {
   adminUrl: string;
   fakeAdminUrl: string;
+  /** The local host of the admin extension "Frank orders" (test/local/extension-host.ts), without query. */
+  extensionUrl: string;
   output: () => string;
   stop(): Promise<void>;
 }
@@ -54,6 +56,7 @@ export async function startDemo(): Promise<RunningDemo> {
   return {
     adminUrl: find(/Open the app[^:]*:\s+(\S+)/),
     fakeAdminUrl: find(/orders and fulfillments:\s+(\S+)/),
+    extensionUrl: find(/"Frank orders" \(stand-in\):\s+([^?\s]+)/),
     output: () => output,
     stop: async () => {
       child.kill("SIGTERM");

@@ -209,6 +209,13 @@ describe("German completeness of the admin extension", () => {
     }
   });
 
+  it("knows every preview flag the app sends (else the admin sees the raw code)", () => {
+    const ext = readFileSync(path.join(ROOT, "extensions/frankiermeister-admin/src/messages.ts"), "utf8");
+    const known = matches(/const isFlag = known\(\[([\s\S]*?)\]\)/.exec(ext)?.[1] ?? "", /"([a-z_]+)"/g);
+    expect([...flags].length).toBeGreaterThan(5);
+    for (const flag of flags) expect(known, flag).toContain(flag.replace(/-/g, "_"));
+  });
+
   it("has German words for every code the extension knows (reasons, errors, flags, statuses)", () => {
     const ext = readFileSync(path.join(ROOT, "extensions/frankiermeister-admin/src/messages.ts"), "utf8");
     const lists: Array<[string, RegExp]> = [

@@ -1,6 +1,14 @@
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { getJwt } from "@shopify/shopify-api/test-helpers";
+import {
+  extensionBundle,
+  extensionHostPage,
+  extensionSandboxPage,
+  HOSTED_EXTENSIONS,
+  type ExtensionHostInput,
+  type HostedExtension,
+} from "./extension-host";
 
 /** Shopify's `host` parameter: base64 of the admin path of the store. */
 const hostValue = (store: string) => Buffer.from(`admin.shopify.com/store/${store}`).toString("base64");
@@ -19,6 +27,8 @@ export interface AdminHostOptions {
   fakeAdminUrl: string;
   /** Local mode's Deutsche Post simulator: the header's switch takes it down and brings it back. */
   deutschePost?: { setOutage(down: boolean): void; isDown(): boolean };
+  /** The fake shop's order gid for an order name ("#1001"), for the extension host's `?orders=`. */
+  orderId?: (name: string) => string | null;
   port?: number;
 }
 
@@ -39,6 +49,34 @@ export async function startAdminHost(options: AdminHostOptions) {
         options.deutschePost.setOutage(!options.deutschePost.isDown());
         res.writeHead(303, { Location: req.headers.referer ?? "/" });
         return res.end();
+      }
+      // The admin extension outside Shopify admin (./extension-host.ts): /extensions/frank-orders?orders=#1001,#1002&locale=de
+      const extension = /^\/extensions\/([a-z-]+?)(\/sandbox|\.js)?$/.exec(url.pathname);
+      if (extension && extension[1] !== undefined && extension[1] in HOSTED_EXTENSIONS) {
+        const handle = extension[1] as HostedExtension;
+        if (extension[2] === ".js") {
+          const code = await extensionBundle(handle);
+          res.writeHead(200, {
+            "Content-Type": "text/javascript; charset=utf-8",
+            "Cache-Control": "no-store",
+          });
+          return res.end(code);
+        }
+        const names = (url.searchParams.get("orders") ?? "")
+          .split(",")
+          .map((n) => n.trim())
+          .filter(Boolean);
+        const input: ExtensionHostInput = {
+          handle,
+          locale: url.searchParams.get("locale") === "en" ? "en" : "de",
+          orderIds: names.flatMap((name) => options.orderId?.(name) ?? []),
+          appUrl: options.appUrl(),
+          sessionTokenUrl: `/session-token?${new URLSearchParams({ shop: options.shopDomain, apiKey: options.apiKey }).toString()}`,
+          bundleUrl: `/extensions/${handle}.js`,
+          sandboxUrl: `/extensions/${handle}/sandbox${url.search}`,
+        };
+        res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
+        return res.end(extension[2] === "/sandbox" ? extensionSandboxPage(input) : extensionHostPage(input));
       }
       if (url.pathname === "/session-token") {
         const allowed =
@@ -93,6 +131,7 @@ export async function startAdminHost(options: AdminHostOptions) {
   return {
     origin: `http://localhost:${port}`,
     appPageUrl: `http://localhost:${port}/store/${store}/apps/frankiermeister`,
+    extensionUrl: `http://localhost:${port}/extensions/frank-orders`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

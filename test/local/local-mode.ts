@@ -85,6 +85,10 @@ export async function startLocalMode(options: LocalModeOptions) {
       setOutage: (down) => (down ? simulator.faults.startOutage() : simulator.faults.endOutage()),
       isDown: () => simulator.faults.isDown(),
     },
+    orderId: (name) => {
+      const order = fake.shop(shopDomain).order(name);
+      return order ? `gid://shopify/Order/${order.id}` : null;
+    },
     port: options.adminPort,
   });
 
@@ -123,6 +127,7 @@ export async function startLocalMode(options: LocalModeOptions) {
   return {
     appUrl,
     adminUrl: adminHost.appPageUrl,
+    extensionUrl: adminHost.extensionUrl,
     fakeAdminUrl: `${fakeServer.origin}/admin`,
     simulatorUrl: simulatorServer.origin + IM_BASE_PATH,
     portokasse,

@@ -17,6 +17,7 @@ Frankiermeister runs in local mode.
 
   Open the app (embedded, as in Shopify admin):  ${running.adminUrl}
   The fake shop's orders and fulfillments:       ${running.fakeAdminUrl}
+  The admin extension "Frank orders" (stand-in): ${running.extensionUrl}?orders=%231001,%231002&locale=de
   Deutsche Post simulator (INTERNETMARKE API):   ${running.simulatorUrl}
 
   Link the simulator's Portokasse in Settings -> Portokasse with

@@ -88,6 +88,9 @@ const isFlag = known([
   "customs_declaration",
   "no_items_require_shipping",
   "partially_fulfilled",
+  "address_printed",
+  "paid_service_missing",
+  "einwurf_unavailable_abroad",
 ]);
 
 const isPortokasseProblem = known([
