@@ -107,6 +107,7 @@ export function stampLabels(parts: readonly Uint8Array[], notes: readonly PngNot
       png,
       part,
       orderName: matched ? (cartNotes[i]?.orderName ?? "") : "",
+      orderId: matched ? (cartNotes[i]?.orderId ?? null) : null,
       addressLines: matched ? (cartNotes[i]?.addressLines ?? null) : null,
     }));
   });

@@ -87,6 +87,8 @@ export function annotateParts(
 
 /** What the app prints beside one stamp of a PNG cart (ADR 023). */
 export interface PngNote {
+  /** The Shopify order the stamp belongs to (its gid). */
+  orderId: string;
   orderName: string;
   addressLines: readonly string[] | null;
 }
@@ -119,6 +121,7 @@ export async function pngCartNotes(
       .map((p) => {
         const order = orderById.get(p.batchOrderId);
         return {
+          orderId: order?.orderId ?? p.orderId,
           orderName: order?.orderName ?? p.orderId,
           addressLines:
             p.voucherLayout === "FRANKING_ZONE" ? parseLabelAddress(order?.labelAddress ?? null) : null,

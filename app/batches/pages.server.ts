@@ -19,7 +19,7 @@ export interface BatchLinks {
   stampImages: string | null;
   manifest: string | null;
   csv: string;
-  /** Per order id: its label pages (PDF batches, stamped orders only). */
+  /** Per order id: its label page (stamped orders only; for a PNG batch its label ready to stick). */
   reprint: Record<string, string>;
 }
 
@@ -32,13 +32,11 @@ export async function batchPage(
   const sign = (resource: string) => signedLink(input.shop, resource, input);
   const id = encodeURIComponent(batch.id);
   const pdf = batch.labelFormat !== "PNG";
-  const reprint = pdf
-    ? Object.fromEntries(
-        batch.lines
-          .filter((line) => line.voucherId !== null)
-          .map((line) => [line.orderId, sign(`/labels/orders.pdf?ids=${numericId(line.orderId)}`)]),
-      )
-    : {};
+  const reprint = Object.fromEntries(
+    batch.lines
+      .filter((line) => line.voucherId !== null)
+      .map((line) => [line.orderId, sign(`/labels/orders.pdf?ids=${numericId(line.orderId)}`)]),
+  );
   return {
     batch,
     links: {

@@ -37,6 +37,8 @@ export interface StampLabel {
   png: Uint8Array;
   /** "#1012": printed on every label. */
   orderName: string;
+  /** The Shopify order (gid) when known: picks one order's label for a reprint. */
+  orderId?: string | null;
   /** The recipient address the app prints (franking-zone stamps), or null. */
   addressLines: readonly string[] | null;
   /** The cart the stamp came from (0-based), named in errors so the caller can fetch it again. */

@@ -163,6 +163,25 @@ describe("GET /labels/:batchId", () => {
     expect((await call(labels, wrong, { batchId: pdfBatch.batchId })).status).toBe(404);
   });
 
+  it("prints one order of a PNG batch as its own label, and orders of PDF and PNG batches together", async () => {
+    const png = await env.pngBatch(SHOP, [2, 1]);
+    const pngOrders = png.carts.flatMap((c) => c.orders);
+    const second = pngOrders[1];
+    const idOf = (order: { orderId: string } | undefined) => order?.orderId.split("/").pop() ?? "";
+    const one = await call(orders, sign(SHOP, `/labels/orders.pdf?ids=${idOf(second)}`), {}, {});
+    expect(one.status).toBe(200);
+    expect(await pageTexts(await bytesOf(one))).toEqual([["Erika Muster 2", "Heidestr. 17", "51147 Köln", second?.orderName]]);
+
+    const sheet = await env.pdfBatch(SHOP, [2]);
+    const fromSheet = sheet.carts[0]?.orders[1];
+    const both = await call(orders, sign(SHOP, `/labels/orders.pdf?ids=${idOf(fromSheet)},${idOf(pngOrders[2])}`), {}, {});
+    expect(both.status).toBe(200);
+    const pages = await pageTexts(await bytesOf(both));
+    expect(pages).toHaveLength(2);
+    expect(pages[0]?.join(" ")).toContain(fromSheet?.voucher?.voucherId);
+    expect(pages[1]).toEqual(["Erika Muster 1", "Heidestr. 17", "51147 Köln", pngOrders[2]?.orderName]);
+  });
+
   it("fetches lost label bytes again from Deutsche Post and stores them", async () => {
     await env.linkPortokasse(SHOP);
     const { batchId, carts } = await env.pdfBatch(SHOP, [2]);
