@@ -19,6 +19,7 @@ import {
   type BenchShop,
 } from "./protocol";
 import { verifyShops, type ShopOutcome } from "./verify";
+import { appNodeFlags } from "../app-process";
 
 export interface MultiScenario {
   shops: number;
@@ -45,9 +46,9 @@ export interface MultiMeasured {
 const TIMEOUT_MS = 30 * 60_000;
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
-function start(file: string, env: Record<string, string>): ChildProcess {
+function start(file: string, env: Record<string, string>, nodeFlags: string[] = []): ChildProcess {
   return fork(here(file), [], {
-    execArgv: ["--import", "tsx"],
+    execArgv: ["--import", "tsx", ...nodeFlags],
     env: { ...process.env, ...env },
     stdio: ["ignore", 2, 2, "ipc"],
   });
@@ -110,7 +111,8 @@ export async function measureMultiShop(scenario: MultiScenario): Promise<MultiMe
         perShop: scenario.perShop,
         poolMax: scenario.poolMax,
       };
-      const app = start("./app.ts", { BENCH_MULTI_APP: JSON.stringify(config) });
+      // The app processes run with production's V8 flags (the simulators without).
+      const app = start("./app.ts", { BENCH_MULTI_APP: JSON.stringify(config) }, appNodeFlags());
       await next(app, appMessageSchema, `app process ${processIndex}`);
       apps.push(app);
     }
