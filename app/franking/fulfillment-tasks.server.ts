@@ -1,11 +1,13 @@
 /**
- * The fulfillment tasks of a batch: due tasks run in groups (one Shopify read and one metafieldsSet per
- * group, a fulfill-and-tag call per order), several groups at once, every call inside the shop's cost
+ * The fulfillment tasks of a batch: due tasks run in groups (one metafieldsSet per group, a
+ * fulfillmentCreate per order, a read of the fulfillment orders only where the confirm's are not known
+ * or Shopify refused them), several groups at once, every call inside the shop's cost
  * budget. A failure keeps the voucher and schedules the task's next attempt with backoff; after too many
  * attempts (or a cancelled order) the task is FAILED.
  */
 import type { FrankingBatch, FulfillmentTask } from "~/generated/prisma/sqlite/client";
 import { describeError, passPoint, type RunContext } from "./context";
+import { parsePositions } from "./model";
 import { METAFIELDS_PER_CALL, PermanentFulfillmentError, writeBackOrders, type WriteBackOutcome } from "./fulfill.server";
 import type { CostBudget } from "~/shopify/cost-budget.server";
 import { ShopifyAccessLostError } from "~/shopify/offline-admin.server";
@@ -51,7 +53,13 @@ async function record(ctx: RunContext, task: FulfillmentTask, outcome: WriteBack
 async function runGroup(ctx: RunContext, batch: FrankingBatch, tasks: readonly FulfillmentTask[], budget: CostBudget): Promise<void> {
   await ctx.renewLease();
   const vouchers = await ctx.db.voucher.findMany({ where: { batchOrderId: { in: tasks.map((t) => t.batchOrderId) } } });
-  const orders = tasks.map((task) => ({ orderId: task.orderId, batchId: batch.id, vouchers: vouchers.filter((v) => v.batchOrderId === task.batchOrderId) }));
+  const known = await knownFulfillmentOrders(ctx, tasks);
+  const orders = tasks.map((task) => ({
+    orderId: task.orderId,
+    batchId: batch.id,
+    vouchers: vouchers.filter((v) => v.batchOrderId === task.batchOrderId),
+    fulfillmentOrderIds: known.get(task.batchOrderId),
+  }));
   const outcomes = await writeBackOrders(ctx.admin, orders, { tag: batch.tag, notifyCustomer: batch.notifyCustomer, sleep: ctx.sleep, budget });
   // Lost access is the shop's, not the orders': the batch waits for the merchant, no attempt is counted.
   const lost = outcomes.find((o) => !o.ok && o.error instanceof ShopifyAccessLostError);
@@ -60,6 +68,24 @@ async function runGroup(ctx: RunContext, batch: FrankingBatch, tasks: readonly F
   for (const [i, task] of tasks.entries()) {
     await record(ctx, task, outcomes[i] ?? { ok: false, error: new Error("no outcome") });
   }
+}
+
+/**
+ * The fulfillment orders the confirm saw (stored with the cart positions), for tasks on their first
+ * attempt: those are fulfilled without reading them first (ADR 021). A task tried before reads them.
+ */
+async function knownFulfillmentOrders(ctx: RunContext, tasks: readonly FulfillmentTask[]): Promise<Map<string, string[][]>> {
+  const first = tasks.filter((t) => t.attempts === 0).map((t) => t.batchOrderId);
+  if (first.length === 0) return new Map();
+  const orders = await ctx.db.frankingOrder.findMany({ where: { id: { in: first } }, select: { id: true, cartId: true } });
+  const cartIds = [...new Set(orders.flatMap((o) => (o.cartId ? [o.cartId] : [])))];
+  const carts = await ctx.db.frankingCart.findMany({ where: { id: { in: cartIds } }, select: { positions: true } });
+  const wanted = new Set(first);
+  const known = new Map<string, string[][]>();
+  for (const cart of carts)
+    for (const p of parsePositions(cart.positions))
+      if (wanted.has(p.batchOrderId) && p.fulfillmentOrderIds) known.set(p.batchOrderId, p.fulfillmentOrderIds);
+  return known;
 }
 
 /** Runs `work` over the items, `width` at a time; after a failure no new item starts, the running ones end. */
