@@ -50,15 +50,21 @@ async function record(ctx: RunContext, task: FulfillmentTask, outcome: WriteBack
   ]);
 }
 
-async function runGroup(ctx: RunContext, batch: FrankingBatch, tasks: readonly FulfillmentTask[], budget: CostBudget): Promise<void> {
+async function runGroup(
+  ctx: RunContext,
+  batch: FrankingBatch,
+  tasks: readonly FulfillmentTask[],
+  budget: CostBudget,
+  known: ReadonlyMap<string, string[][]>,
+): Promise<void> {
   await ctx.renewLease();
   const vouchers = await ctx.db.voucher.findMany({ where: { batchOrderId: { in: tasks.map((t) => t.batchOrderId) } } });
-  const known = await knownFulfillmentOrders(ctx, tasks);
   const orders = tasks.map((task) => ({
     orderId: task.orderId,
     batchId: batch.id,
     vouchers: vouchers.filter((v) => v.batchOrderId === task.batchOrderId),
-    fulfillmentOrderIds: known.get(task.batchOrderId),
+    // Only on the first attempt: a task tried before reads its fulfillment orders first.
+    fulfillmentOrderIds: task.attempts === 0 ? known.get(task.batchOrderId) : undefined,
   }));
   const outcomes = await writeBackOrders(ctx.admin, orders, { tag: batch.tag, notifyCustomer: batch.notifyCustomer, sleep: ctx.sleep, budget });
   // Lost access is the shop's, not the orders': the batch waits for the merchant, no attempt is counted.
@@ -71,20 +77,21 @@ async function runGroup(ctx: RunContext, batch: FrankingBatch, tasks: readonly F
 }
 
 /**
- * The fulfillment orders the confirm saw (stored with the cart positions), for tasks on their first
- * attempt: those are fulfilled without reading them first (ADR 021). A task tried before reads them.
+ * The fulfillment orders the confirm saw (stored with the bought carts' positions), read once per run for
+ * the tasks on their first attempt: those are fulfilled without reading them first (ADR 021).
  */
-async function knownFulfillmentOrders(ctx: RunContext, tasks: readonly FulfillmentTask[]): Promise<Map<string, string[][]>> {
-  const first = tasks.filter((t) => t.attempts === 0).map((t) => t.batchOrderId);
-  if (first.length === 0) return new Map();
-  const orders = await ctx.db.frankingOrder.findMany({ where: { id: { in: first } }, select: { id: true, cartId: true } });
-  const cartIds = [...new Set(orders.flatMap((o) => (o.cartId ? [o.cartId] : [])))];
-  const carts = await ctx.db.frankingCart.findMany({ where: { id: { in: cartIds } }, select: { positions: true } });
-  const wanted = new Set(first);
+async function knownFulfillmentOrders(
+  ctx: RunContext,
+  batch: FrankingBatch,
+  tasks: readonly FulfillmentTask[],
+): Promise<Map<string, string[][]>> {
+  const first = new Set(tasks.filter((t) => t.attempts === 0).map((t) => t.batchOrderId));
+  if (first.size === 0) return new Map();
+  const carts = await ctx.db.frankingCart.findMany({ where: { batchId: batch.id, state: "BOUGHT" }, select: { positions: true } });
   const known = new Map<string, string[][]>();
   for (const cart of carts)
     for (const p of parsePositions(cart.positions))
-      if (wanted.has(p.batchOrderId) && p.fulfillmentOrderIds) known.set(p.batchOrderId, p.fulfillmentOrderIds);
+      if (first.has(p.batchOrderId) && p.fulfillmentOrderIds) known.set(p.batchOrderId, p.fulfillmentOrderIds);
   return known;
 }
 
@@ -113,7 +120,8 @@ export async function runDueFulfillments(ctx: RunContext, batch: FrankingBatch):
   });
   const groups: FulfillmentTask[][] = [];
   for (let i = 0; i < due.length; i += METAFIELDS_PER_CALL) groups.push(due.slice(i, i + METAFIELDS_PER_CALL));
-  await inParallel(groups, GROUPS_AT_ONCE, (group) => runGroup(ctx, batch, group, ctx.shopifyBudget));
+  const known = await knownFulfillmentOrders(ctx, batch, due);
+  await inParallel(groups, GROUPS_AT_ONCE, (group) => runGroup(ctx, batch, group, ctx.shopifyBudget, known));
   const next = await ctx.db.fulfillmentTask.findFirst({
     where: { batchId: batch.id, state: "PENDING" },
     orderBy: { nextAttemptAt: "asc" },
