@@ -20,22 +20,22 @@ export function fulfillmentBackoffMs(attempts: number): number {
   return Math.min(3_600_000, 30_000 * 2 ** Math.max(0, attempts - 1));
 }
 
-async function record(ctx: RunContext, task: FulfillmentTask, outcome: WriteBackOutcome): Promise<void> {
+/** The updates that record one task's outcome (a group's go in one transaction). */
+function recording(ctx: RunContext, task: FulfillmentTask, outcome: WriteBackOutcome) {
   if (outcome.ok) {
-    await ctx.db.$transaction([
+    return [
       ctx.db.fulfillmentTask.update({
         where: { id: task.id },
         data: { state: "DONE", attempts: task.attempts + 1, fulfillmentId: outcome.fulfillmentId, doneAt: ctx.now(), lastError: null },
       }),
       ctx.db.frankingOrder.update({ where: { id: task.batchOrderId }, data: { status: "FULFILLED", error: null } }),
-    ]);
-    return;
+    ];
   }
   const attempts = task.attempts + 1;
   const permanent = outcome.error instanceof PermanentFulfillmentError;
   const failed = permanent || attempts >= ctx.timings.maxFulfillmentAttempts;
   const message = describeError(outcome.error);
-  await ctx.db.$transaction([
+  return [
     ctx.db.fulfillmentTask.update({
       where: { id: task.id },
       data: {
@@ -47,7 +47,7 @@ async function record(ctx: RunContext, task: FulfillmentTask, outcome: WriteBack
     }),
     // The stamp is bought and kept either way; the order says what went wrong in Shopify.
     ctx.db.frankingOrder.update({ where: { id: task.batchOrderId }, data: { error: `fulfillment: ${message}`.slice(0, 500) } }),
-  ]);
+  ];
 }
 
 async function runGroup(
@@ -71,9 +71,10 @@ async function runGroup(
   const lost = outcomes.find((o) => !o.ok && o.error instanceof ShopifyAccessLostError);
   if (lost && !lost.ok) throw lost.error;
   if (outcomes.some((o) => o.ok)) await passPoint(ctx, "after-fulfillment", { batchId: batch.id });
-  for (const [i, task] of tasks.entries()) {
-    await record(ctx, task, outcomes[i] ?? { ok: false, error: new Error("no outcome") });
-  }
+  // One transaction for the group: each one's native statements outlive it on SQLite (ADR 007).
+  await ctx.db.$transaction(
+    tasks.flatMap((task, i) => recording(ctx, task, outcomes[i] ?? { ok: false, error: new Error("no outcome") })),
+  );
 }
 
 /**
