@@ -1,10 +1,12 @@
 /**
  * Writing bought orders back to Shopify: a fulfillment of each order's open fulfillment orders (with the
- * Einschreiben tracking number and "Deutsche Post"), the tag and an app metafield with the vouchers.
- * Orders go as a group: one read of all their fulfillment orders (`nodes(ids:)`), one fulfill-and-tag
- * call per order and one metafieldsSet for the group, all sent at once inside Shopify's cost budget.
- * Every step is safe to repeat: a fulfillment order that is closed is never fulfilled again, tags and
- * metafields are set, not added twice. So a group that failed or crashed half-way simply runs again.
+ * Einschreiben tracking number and "Deutsche Post"), the batch's tag if it has one (none since ADR 021)
+ * and an app metafield with the vouchers. Orders go as a group: one `fulfillmentCreate` per order on the
+ * fulfillment orders the confirm saw, a read of the fulfillment orders (`nodes(ids:)`) only for orders
+ * without them or refused by Shopify, and one metafieldsSet for the group, all sent at once inside
+ * Shopify's cost budget. Every step is safe to repeat: Shopify refuses to fulfil a closed fulfillment
+ * order again, tags and metafields are set, not added twice. So a group that failed or crashed half-way
+ * simply runs again.
  */
 import { z } from "zod";
 import type { Voucher } from "~/generated/prisma/sqlite/client";
