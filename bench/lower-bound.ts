@@ -19,10 +19,11 @@
  *   (a)   = reads + (1 + 2·carts + 1) · dpMs
  *
  * Phase (b), confirm → all written to Shopify: the last order's write-back needs its voucher (after the
- * last checkout), a read of its fulfillment orders and then its fulfillment (tag and metafield alongside);
- * and every Shopify call of the run has to fit through the bucket. Whichever chain is longer bounds it:
+ * last checkout) and then its fulfillment (metafield alongside), after a read of its fulfillment orders
+ * where the confirm's are not used (w = 2 calls in a row, else w = 1; ADR 021); and every Shopify call of
+ * the run has to fit through the bucket. Whichever chain is longer bounds it:
  *
- *   (b)   = max(reads + (1 + 2·carts) · dpMs + 2 · shopifyMs, throttle(all calls) + shopifyMs)
+ *   (b)   = max(reads + (1 + 2·carts) · dpMs + w · shopifyMs, throttle(all calls) + shopifyMs)
  */
 
 export interface CostedCall {
@@ -43,6 +44,8 @@ export interface BoundInput {
   allCalls: readonly CostedCall[];
   /** Carts of the batch confirmed last (the chain after the last read). */
   carts: number;
+  /** Shopify calls in a row for the last order's write-back: 2 (read, fulfil; the default) or 1 (fulfil). */
+  writeBackSteps?: number;
 }
 
 export interface Bounds {
@@ -69,7 +72,7 @@ export function lowerBounds(input: BoundInput, model: LatencyModel): Bounds {
     k === 0 ? 0 : Math.max(k * shopifyMs, throttleFloorMs(input.confirmReads, bucket) + shopifyMs);
   const carts = Math.max(1, input.carts);
   const labelsReadyMs = readsMs + (1 + 2 * carts + 1) * dpMs;
-  const fulfilledChainMs = readsMs + (1 + 2 * carts) * dpMs + 2 * shopifyMs;
+  const fulfilledChainMs = readsMs + (1 + 2 * carts) * dpMs + (input.writeBackSteps ?? 2) * shopifyMs;
   const throttleMs = input.allCalls.length === 0 ? 0 : throttleFloorMs(input.allCalls, bucket) + shopifyMs;
   return {
     readsMs,

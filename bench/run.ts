@@ -25,10 +25,15 @@ import { kickFrankingWorkers, startFrankingWorker } from "~/franking/worker.serv
 import { createInternetmarkeClient, type InternetmarkeClient } from "~/internetmarke";
 import { portokasseFor } from "~/portokasse/connection.server";
 import { acceptTerms } from "~/terms/terms.server";
+import { previewBatch } from "~/preview/preview.server";
+import { shopifyCall } from "~/shopify/call.server";
+import { CostBudget } from "~/shopify/cost-budget.server";
+import type { AdminGraphql } from "~/shopify/graphql.server";
+import { z } from "zod";
 import { IM_BASE_PATH, PRODUCTS_BASE_PATH } from "../test/simulators/internetmarke";
 import { adminOver, sampleRss } from "./app-process";
 import { runConfigSchema, type RunConfig, type RunResult } from "./protocol";
-import { BENCH_APP, BENCH_ENCRYPTION_KEY, BENCH_MERCHANT, BENCH_SETTINGS } from "./scenario";
+import { BENCH_APP, BENCH_ENCRYPTION_KEY, BENCH_MERCHANT, BENCH_SETTINGS, SHOPIFY_BUCKET } from "./scenario";
 
 const config = runConfigSchema.parse(JSON.parse(process.env.BENCH_RUN ?? "{}"));
 const maxPositionsOverride = process.env.BENCH_MAX_POSITIONS
@@ -78,6 +83,18 @@ async function setUpShop(db: Db, im: InternetmarkeClient): Promise<string> {
   if (!linked) throw new Error("The Portokasse is not linked");
   await portokasseCatalogForUse(db, shop.id, linked.kasse, new Date());
   return shop.id;
+}
+
+/** Waits until Shopify's bucket is full again (as the fake reports it with every answer). */
+async function bucketFull(admin: AdminGraphql): Promise<void> {
+  const budget = new CostBudget();
+  await shopifyCall(admin, "query BenchBucket { shop { id } }", {}, z.object({ shop: z.object({ id: z.string() }) }), {
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    budget,
+    cost: 1,
+  });
+  const missing = SHOPIFY_BUCKET.maximumAvailable - budget.available();
+  if (missing > 0) await new Promise((resolve) => setTimeout(resolve, (missing / SHOPIFY_BUCKET.restoreRate) * 1000 + 200));
 }
 
 const until = async (check: () => Promise<boolean>, everyMs: number) => {
@@ -136,6 +153,17 @@ async function main(): Promise<RunResult> {
     logger: { warn: (message) => problems.push(message) },
   });
   await new Promise((resolve) => setTimeout(resolve, 500)); // the worker's first (empty) poll is over
+
+  // The merchant's preview of each batch (app/preview, the same service as POST /api/preview), before the
+  // clock: the confirm reuses its reads of orders unchanged since (ADR 021). Then the merchant reads the
+  // preview while Shopify's bucket refills, so the clock starts with a full bucket as before.
+  for (let from = 0; from < config.orderIds.length; from += MAX_BATCH_ORDERS) {
+    await previewBatch(
+      { admin, db, im, encryptionKey: BENCH_ENCRYPTION_KEY, now: new Date() },
+      { shopDomain: config.shopDomain, orderIds: config.orderIds.slice(from, from + MAX_BATCH_ORDERS) },
+    );
+  }
+  await bucketFull(admin);
 
   // As the merchant's POST /api/batches: at most MAX_BATCH_ORDERS orders a batch, one batch after another.
   const startedAtMs = Date.now();

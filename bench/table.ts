@@ -80,7 +80,7 @@ export function table(lines: readonly JsonLine[], header: string): string {
     "  reads = max(confirm's queries × 80 ms, throttle(confirm's queries) + 80 ms)       (the orders are read one query after another)",
     "  (a)   = reads + (login + carts × (initCart + checkout) + label download) × 150 ms  (the chain ADR 004 fixes;",
     "          carts of the last batch: earlier batches can be bought while later ones are read)",
-    "  (b)   = max(reads + (login + carts × 2) × 150 ms + (read fulfillment orders + fulfill) × 80 ms,",
+    "  (b)   = max(reads + (login + carts × 2) × 150 ms + ([read fulfillment orders +] fulfill) × 80 ms,",
     "             throttle(every Shopify call of the run) + 80 ms)",
     "  CPU and database time count as zero: a bound, not a prediction. Costs are those of this run's calls, so the bound says",
     "  how close the pipeline comes to what its own queries allow, not that the queries are minimal.",

@@ -46,6 +46,8 @@ export interface AutomationDeps {
     shopDomain: string,
     orderIds: string[],
     now: Date,
+    /** The total the guards were checked against: the confirm buys nothing if the orders cost another. */
+    expectedTotalCents?: number,
   ): Promise<{ ok: true; batchId: string } | { ok: false; problem: string }>;
   logger?: { warn(message: string): void };
 }
@@ -159,7 +161,7 @@ async function work(deps: AutomationDeps, shop: Shop, run: HeldRun, activeSince:
     return { runId: run.id, status: "STOPPED", reason: stop };
   }
   if (!(await renewRun(db, run, deps.now()))) return { runId: run.id, status: "RETRY", reason: "lease_lost" };
-  const started = await deps.startBatch(admin, shop.domain, chosen.orderIds, deps.now());
+  const started = await deps.startBatch(admin, shop.domain, chosen.orderIds, deps.now(), chosen.estimateCents);
   const now = deps.now();
   if (!started.ok) {
     await settle(db, shop.id, chosen.orderIds, { checkedAt: now });

@@ -41,8 +41,8 @@ export function appAutomationDeps(overrides: Partial<AutomationDeps> = {}): Auto
       });
       return view && view.problem === null ? view.balanceCents : null;
     },
-    startBatch: (admin, shopDomain, orderIds, now) =>
-      startBatch(admin, shopDomain, { orderIds, labelFormat: "PDF", startPosition: 1 }, now),
+    startBatch: (admin, shopDomain, orderIds, now, expectedTotalCents) =>
+      startBatch(admin, shopDomain, { orderIds, labelFormat: "PDF", startPosition: 1, expectedTotalCents }, now),
     logger: { warn: (message) => console.warn(message) },
     ...overrides,
   };

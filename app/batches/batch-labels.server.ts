@@ -117,7 +117,31 @@ export function stampLabels(parts: readonly Uint8Array[], notes: readonly PngNot
  * The batch's label file, or null when the batch is not the shop's, has no bought cart yet, or was bought
  * in the other format (`format` defaults to the batch's own: the PDF, or for a PNG batch its labels PDF).
  */
-export async function batchLabels(
+declare global {
+  // The label file being built in this process (see `oneAtATime`).
+  var __frankiermeisterLabelBuild: Promise<unknown> | undefined;
+}
+
+/**
+ * Label files are built one after another in a process: merging a batch's PDFs holds every page in memory
+ * (pdf-lib), and batches now finish within seconds of each other (ADR 021), so several merges at once
+ * multiplied the peak memory. Node runs them on one thread either way, so waiting costs no time overall.
+ */
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const previous = globalThis.__frankiermeisterLabelBuild ?? Promise.resolve();
+  const run = previous.then(work, work);
+  globalThis.__frankiermeisterLabelBuild = run.catch(() => undefined);
+  return run;
+}
+
+export function batchLabels(
+  deps: CartBytesDeps,
+  input: { shopDomain: string; batchId: string; format?: LabelFormatParam | null },
+): Promise<DownloadFile | null> {
+  return oneAtATime(() => buildBatchLabels(deps, input));
+}
+
+async function buildBatchLabels(
   deps: CartBytesDeps,
   input: { shopDomain: string; batchId: string; format?: LabelFormatParam | null },
 ): Promise<DownloadFile | null> {

@@ -25,7 +25,7 @@ import { formatEuro } from "./format";
  */
 export function FrankButton({ preview, locale }: { preview: PreviewJson; locale: Locale }) {
   const t = translator(locale);
-  const fetcher = useFetcher<{ error?: string }>();
+  const fetcher = useFetcher<{ error?: string; expectedTotalCents?: number; totalCents?: number }>();
   const [startPosition, setStartPosition] = useState("1");
   const [labelFormat, setLabelFormat] = useState("PDF");
   const [confirming, setConfirming] = useState(false);
@@ -40,13 +40,23 @@ export function FrankButton({ preview, locale }: { preview: PreviewJson; locale:
     form.append("intent", "frank");
     form.append("startPosition", startPosition);
     form.append("labelFormat", labelFormat);
+    // The total the merchant confirms: the app buys nothing if the orders cost another total now.
+    form.append("expectedTotalCents", String(preview.balance.totalCents));
     fetcher.submit(form, { method: "post" });
   }
 
   const problem = fetcher.data?.error ? (
     <Banner tone="critical">
       <p id="frank-problem" data-problem={fetcher.data.error}>
-        {translateDynamic(locale, `frank.problem.${fetcher.data.error}`, {}, t("problem.unknown"))}{" "}
+        {translateDynamic(
+          locale,
+          `frank.problem.${fetcher.data.error}`,
+          {
+            seen: formatEuro(fetcher.data.expectedTotalCents ?? 0, locale),
+            now: formatEuro(fetcher.data.totalCents ?? 0, locale),
+          },
+          t("problem.unknown"),
+        )}{" "}
         {fetcher.data.error === "terms_not_accepted" ? (
           <Link url={TERMS_PAGE_PATH}>{t("terms.open")}</Link>
         ) : null}

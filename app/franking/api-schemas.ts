@@ -10,6 +10,11 @@ export const createBatchBodySchema = z.object({
   labelFormat: z.enum(["PDF", "PNG"]).default("PDF"),
   /** Shopify emails the customer about the fulfillment (default off). */
   notifyCustomer: z.boolean().optional(),
+  /**
+   * The total of the frankable orders the merchant saw in the preview (cents). Given, a confirm that finds
+   * another total buys nothing and answers 409 `prices_changed` (ADR 021).
+   */
+  expectedTotalCents: z.number().int().min(0).optional(),
 });
 
 export type CreateBatchBody = z.infer<typeof createBatchBodySchema>;

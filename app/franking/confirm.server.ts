@@ -12,7 +12,9 @@ import { orderFieldsRead } from "~/mapping";
 import { bindAddresses, type AddressBinding, type InternetmarkeClient, type ShippingAddress } from "~/internetmarke";
 import { portokasseFor } from "~/portokasse/connection.server";
 import { normaliseOrderId, previewLine } from "~/preview/lines";
-import { fetchPreviewOrders, type FetchedOrder } from "~/preview/orders.server";
+import { readOrdersForConfirm } from "~/preview/confirm-reads.server";
+import { fulfillmentGroups } from "~/preview/fulfillability";
+import type { FetchedOrder } from "~/preview/orders.server";
 import type { ShopSettings } from "~/settings/schema";
 import { termsAccepted } from "~/terms/terms.server";
 import { loadSettings } from "~/settings/settings.server";
@@ -29,7 +31,12 @@ import type { LabelFormat, LeftOutOrder, PricedOrder } from "./model";
  * checkout, one label PDF and one posting list; larger service-level batches are cut at page ends.
  */
 export const DEFAULT_MAX_POSITIONS_PER_CART = 250;
-export const FRANKED_TAG = "frankiert";
+/**
+ * The tag new batches write to each franked order: none. A `tagsAdd` costs 10 of Shopify's cost points per
+ * order, as much as the fulfillment itself, and the app metafield `$app:franking.vouchers` already marks the
+ * order as franked (ADR 021). Batches created with a tag (earlier ones) still write and undo theirs.
+ */
+export const FRANKED_TAG = "";
 
 export interface ConfirmDeps {
   admin: AdminGraphql;
@@ -48,6 +55,12 @@ export interface ConfirmRequest {
   notifyCustomer?: boolean;
   /** Stamps per cart for this batch (default DEFAULT_MAX_POSITIONS_PER_CART; 1 buys one cart per order). */
   maxPositionsPerCart?: number;
+  /**
+   * The total the merchant saw in the preview (cents). Given, a confirm whose prices add up to another
+   * total buys nothing and says so (`prices_changed`). Automatic franking, which has no merchant looking,
+   * leaves it out.
+   */
+  expectedTotalCents?: number;
 }
 
 /** Why no batch can be made at all (the route answers 409 with it). */
@@ -56,11 +69,20 @@ export type ConfirmProblem =
   | "portokasse_not_linked"
   | "no_page_format"
   | "start_position_out_of_range"
-  | "no_sender";
+  | "no_sender"
+  | "prices_changed";
+
+/** The total the merchant saw against the total the confirm found now (orders changed, new prices). */
+export interface PriceDifference {
+  expectedTotalCents: number;
+  totalCents: number;
+  /** Orders the confirm prices now (the preview may have shown more or fewer as frankable). */
+  orderCount: number;
+}
 
 export type Confirmed =
   | { ok: true; orders: PricedOrder[]; leftOut: LeftOutOrder[]; options: BatchOptions }
-  | { ok: false; problem: ConfirmProblem };
+  | { ok: false; problem: ConfirmProblem; priceDifference?: PriceDifference };
 
 function senderAddress(settings: ShopSettings): ShippingAddress | null {
   const s = settings.sender;
@@ -109,7 +131,10 @@ export async function confirmOrders(deps: ConfirmDeps, request: ConfirmRequest):
   const mapping = toMappingSettings(settings);
   const gids = [...new Set(request.orderIds.flatMap((id) => normaliseOrderId(id) ?? []))];
   const fields = orderFieldsRead(mapping);
-  const fetched = await duringInteractiveReads(request.shopId, () => fetchPreviewOrders(deps.admin, gids, { fields }));
+  // The preview's reads of orders unchanged since, the rest read now (ADR 021).
+  const { orders: fetched } = await duringInteractiveReads(request.shopId, () =>
+    readOrdersForConfirm(deps.admin, request.shopId, gids, { fields }),
+  );
   const orders: Array<PricedOrder & { sortKey: string }> = [];
   const leftOut: LeftOutOrder[] = [];
   for (const id of request.orderIds) {
@@ -133,7 +158,19 @@ export async function confirmOrders(deps: ConfirmDeps, request: ConfirmRequest):
       layout: address ? "ADDRESS_ZONE" : "FRANKING_ZONE",
       labelAddress: address || !a ? null : addressLines({ ...a, countryCode: a.countryCodeV2 }),
       sortKey: settings.labelOrder === "SKU" ? (order.lineItems.find((i) => i.sku)?.sku ?? "\uffff") : "",
+      // The write-back fulfils these without reading them again (ADR 021); a refusal makes it read.
+      fulfillmentOrderIds: order.fulfillment.ok
+        ? fulfillmentGroups(order.fulfillment.open).map((group) => group.map((fo) => fo.id))
+        : undefined,
     });
+  }
+  const totalCents = orders.reduce((sum, o) => sum + o.priceCents, 0);
+  if (request.expectedTotalCents !== undefined && request.expectedTotalCents !== totalCents) {
+    return {
+      ok: false,
+      problem: "prices_changed",
+      priceDifference: { expectedTotalCents: request.expectedTotalCents, totalCents, orderCount: orders.length },
+    };
   }
   orders.sort(labelOrder);
   return {

@@ -101,6 +101,7 @@ function positionsOf(queued: PricedOrder[], ids: string[], options: BatchOptions
     voucherLayout: order.layout ?? options.layout,
     address: (order.layout ?? options.layout) === "ADDRESS_ZONE" ? order.address : null,
     slot: options.labelFormat === "PDF" ? (slots[i] ?? null) : null,
+    ...(order.fulfillmentOrderIds ? { fulfillmentOrderIds: order.fulfillmentOrderIds } : {}),
   }));
 }
 

@@ -1,15 +1,18 @@
 /**
  * Writing bought orders back to Shopify: a fulfillment of each order's open fulfillment orders (with the
- * Einschreiben tracking number and "Deutsche Post"), the tag and an app metafield with the vouchers.
- * Orders go as a group: one read of all their fulfillment orders (`nodes(ids:)`), one fulfill-and-tag
- * call per order and one metafieldsSet for the group, all sent at once inside Shopify's cost budget.
- * Every step is safe to repeat: a fulfillment order that is closed is never fulfilled again, tags and
- * metafields are set, not added twice. So a group that failed or crashed half-way simply runs again.
+ * Einschreiben tracking number and "Deutsche Post"), the batch's tag if it has one (none since ADR 021)
+ * and an app metafield with the vouchers. Orders go as a group: one `fulfillmentCreate` per order on the
+ * fulfillment orders the confirm saw, a read of the fulfillment orders (`nodes(ids:)`) only for orders
+ * without them or refused by Shopify, and one metafieldsSet for the group, all sent at once inside
+ * Shopify's cost budget. Every step is safe to repeat: Shopify refuses to fulfil a closed fulfillment
+ * order again, tags and metafields are set, not added twice. So a group that failed or crashed half-way
+ * simply runs again.
  */
 import { z } from "zod";
 import type { Voucher } from "~/generated/prisma/sqlite/client";
 import type { AdminGraphql } from "~/shopify/graphql.server";
 import { shopifyCall } from "~/shopify/call.server";
+import { ShopifyApiError } from "~/shopify/graphql.server";
 import type { CostBudget } from "~/shopify/cost-budget.server";
 import { fulfillmentGroups, type FulfillmentOrderState } from "~/preview/fulfillability";
 import {
@@ -88,6 +91,20 @@ export const FRANKING_FULFILL_MUTATION = `#graphql
     }
   }`;
 
+/** Fulfillment alone (batches without a tag, ADR 021): one mutation, 10 points. */
+export const FRANKING_FULFILL_ONLY_MUTATION = `#graphql
+  mutation FrankingFulfillOnly($fulfillment: FulfillmentInput!) {
+    fulfillmentCreate(fulfillment: $fulfillment) {
+      fulfillment {
+        id
+      }
+      userErrors {
+        field
+        message
+      }
+    }
+  }`;
+
 /** The tag alone, for an order that was fulfilled before (by an earlier attempt or by hand). */
 export const FRANKING_TAG_MUTATION = `#graphql
   mutation FrankingTagOrder($id: ID!, $tags: [String!]!) {
@@ -119,6 +136,8 @@ export const CARRIER = "Deutsche Post";
 /** metafieldsSet takes at most this many metafields. */
 export const METAFIELDS_PER_CALL = 25;
 const COST = { orderRead: FULFILLMENT_READ_COST, fulfillAndTag: 20, mutation: 10 } as const;
+/** Shopify's answer to fulfillment orders given by id that no longer exist (top-level error code). */
+const NOT_FOUND = "RESOURCE_NOT_FOUND";
 
 const userErrors = z.array(
   z.object({ field: z.array(z.string()).nullable().optional(), message: z.string() }),
@@ -140,6 +159,11 @@ const fulfillData = z.object({
     .nullable(),
   tagsAdd: z.object({ userErrors }).nullable(),
 });
+const fulfillOnlyData = z.object({
+  fulfillmentCreate: z
+    .object({ fulfillment: z.object({ id: z.string() }).nullable(), userErrors })
+    .nullable(),
+});
 const tagData = z.object({ tagsAdd: z.object({ userErrors }).nullable() });
 const metafieldsData = z.object({ metafieldsSet: z.object({ userErrors }).nullable() });
 
@@ -151,6 +175,12 @@ export class PermanentFulfillmentError extends Error {
 export interface OrderWriteBack {
   orderId: string;
   batchId: string;
+  /**
+   * The open fulfillment orders the confirm saw, one group per `fulfillmentCreate` (ADR 021): fulfilled
+   * without reading them first. Shopify refuses a fulfillment order that is no longer open (or gone), and
+   * then they are read as without them. Absent or empty: read first.
+   */
+  fulfillmentOrderIds?: readonly (readonly string[])[];
   vouchers: readonly Pick<
     Voucher,
     "voucherId" | "trackId" | "productCode" | "productName" | "priceCents" | "boughtAt"
@@ -220,35 +250,86 @@ async function fulfillAndTag(
   groups: FulfillmentOrderState[][],
   options: WriteBackOptions,
 ): Promise<string | null> {
-  const call = { sleep: options.sleep, budget: options.budget };
-  const tagVariables = { id: order.orderId, tags: [options.tag] };
   if (groups.length === 0) {
-    // Fulfilled before (by an earlier attempt whose answer was lost, or by hand): only the tag.
-    const data = await shopifyCall(admin, FRANKING_TAG_MUTATION, tagVariables, tagData, {
-      ...call,
+    // Fulfilled before (by an earlier attempt whose answer was lost, or by hand): only the tag, if any.
+    if (options.tag === "") return null;
+    const data = await shopifyCall(admin, FRANKING_TAG_MUTATION, { id: order.orderId, tags: [options.tag] }, tagData, {
+      sleep: options.sleep,
+      budget: options.budget,
       cost: COST.mutation,
     });
     failOn(data.tagsAdd?.userErrors, "tagsAdd");
     return null;
   }
-  const numbers = order.vouchers.flatMap((v) => (v.trackId ? [v.trackId] : []));
   let firstId: string | null = null;
   for (const [index, group] of groups.entries()) {
-    const fulfillment = {
-      lineItemsByFulfillmentOrder: group.map((fo) => ({ fulfillmentOrderId: fo.id })),
-      notifyCustomer: options.notifyCustomer,
-      ...(numbers.length > 0 && index === 0 ? { trackingInfo: { company: CARRIER, numbers } } : {}),
-    };
-    const data = await shopifyCall(
-      admin,
-      FRANKING_FULFILL_MUTATION,
-      { fulfillment, ...tagVariables },
-      fulfillData,
-      { ...call, cost: COST.fulfillAndTag },
-    );
-    failOn(data.fulfillmentCreate?.userErrors, "fulfillmentCreate");
-    failOn(data.tagsAdd?.userErrors, "tagsAdd");
-    firstId ??= data.fulfillmentCreate?.fulfillment?.id ?? null;
+    const created = await createFulfillment(admin, order, group.map((fo) => fo.id), index === 0, options);
+    failOn(created.userErrors, "fulfillmentCreate");
+    firstId ??= created.id;
+  }
+  return firstId;
+}
+
+/**
+ * One `fulfillmentCreate` of these fulfillment orders (the tracking numbers on the first of an order),
+ * with the batch's tag in the same call when it has one. Answers Shopify's refusal, throws the rest.
+ */
+async function createFulfillment(
+  admin: AdminGraphql,
+  order: OrderWriteBack,
+  fulfillmentOrderIds: readonly string[],
+  withTracking: boolean,
+  options: WriteBackOptions,
+): Promise<{ id: string | null; userErrors: z.infer<typeof userErrors> }> {
+  const numbers = order.vouchers.flatMap((v) => (v.trackId ? [v.trackId] : []));
+  const fulfillment = {
+    lineItemsByFulfillmentOrder: fulfillmentOrderIds.map((id) => ({ fulfillmentOrderId: id })),
+    notifyCustomer: options.notifyCustomer,
+    ...(numbers.length > 0 && withTracking ? { trackingInfo: { company: CARRIER, numbers } } : {}),
+  };
+  const call = { sleep: options.sleep, budget: options.budget };
+  if (options.tag === "") {
+    const data = await shopifyCall(admin, FRANKING_FULFILL_ONLY_MUTATION, { fulfillment }, fulfillOnlyData, {
+      ...call,
+      cost: COST.mutation,
+    });
+    return { id: data.fulfillmentCreate?.fulfillment?.id ?? null, userErrors: data.fulfillmentCreate?.userErrors ?? [] };
+  }
+  const data = await shopifyCall(
+    admin,
+    FRANKING_FULFILL_MUTATION,
+    { fulfillment, id: order.orderId, tags: [options.tag] },
+    fulfillData,
+    { ...call, cost: COST.fulfillAndTag },
+  );
+  failOn(data.tagsAdd?.userErrors, "tagsAdd");
+  return { id: data.fulfillmentCreate?.fulfillment?.id ?? null, userErrors: data.fulfillmentCreate?.userErrors ?? [] };
+}
+
+/** Shopify refused the fulfillment orders the confirm saw (no longer open, moved, gone): read them. */
+const REFUSED = Symbol("refused");
+
+/**
+ * Fulfils the order's fulfillment orders as the confirm saw them, without reading them first. A repeat
+ * (crash, lost answer) is refused by Shopify because a closed fulfillment order cannot be fulfilled
+ * again; so is anything that changed since the confirm. Both answer REFUSED and the order is read.
+ */
+async function fulfillKnown(
+  admin: AdminGraphql,
+  order: OrderWriteBack,
+  groups: readonly (readonly string[])[],
+  options: WriteBackOptions,
+): Promise<string | null | typeof REFUSED> {
+  let firstId: string | null = null;
+  for (const [index, group] of groups.entries()) {
+    try {
+      const created = await createFulfillment(admin, order, group, index === 0, options);
+      if (created.userErrors.length > 0) return REFUSED;
+      firstId ??= created.id;
+    } catch (error) {
+      if (error instanceof ShopifyApiError && error.code === NOT_FOUND) return REFUSED;
+      throw error;
+    }
   }
   return firstId;
 }
@@ -309,8 +390,11 @@ async function setGroupMetafields(
 }
 
 /**
- * Fulfillment, tag and metafield for a group of orders (at most METAFIELDS_PER_CALL). Answers per order,
- * in the given order: done (with the new fulfillment's id) or the error of this attempt.
+ * Fulfillment (and tag, if the batch has one) and metafield for a group of orders (at most
+ * METAFIELDS_PER_CALL). Orders whose fulfillment orders the confirm saw are fulfilled at once; the
+ * others, and those Shopify refused, are read first (`nodes(ids:)`). The metafields go in one call
+ * alongside. Answers per order, in the given order: done (with the new fulfillment's id) or the error of
+ * this attempt.
  */
 export async function writeBackOrders(
   admin: AdminGraphql,
@@ -319,6 +403,40 @@ export async function writeBackOrders(
 ): Promise<WriteBackOutcome[]> {
   if (orders.length > METAFIELDS_PER_CALL)
     throw new RangeError(`At most ${METAFIELDS_PER_CALL} orders at once`);
+  const fulfilled = async (): Promise<WriteBackOutcome[]> => {
+    const outcomes: Array<WriteBackOutcome | null> = orders.map(() => null);
+    await Promise.all(
+      orders.map(async (order, i) => {
+        const groups = order.fulfillmentOrderIds ?? [];
+        if (groups.length === 0) return;
+        try {
+          const id = await fulfillKnown(admin, order, groups, options);
+          if (id !== REFUSED) outcomes[i] = { ok: true, fulfillmentId: id };
+        } catch (error) {
+          outcomes[i] = { ok: false, error };
+        }
+      }),
+    );
+    const toRead = orders.flatMap((order, i) => (outcomes[i] === null ? [i] : []));
+    if (toRead.length > 0) {
+      const read = await fulfillAfterReading(admin, toRead.map((i) => orders[i] as OrderWriteBack), options);
+      toRead.forEach((i, k) => (outcomes[i] = read[k] ?? { ok: false, error: new Error("not written") }));
+    }
+    return outcomes.map((o) => o ?? { ok: false, error: new Error("not written") });
+  };
+  const [writes, metafieldErrors] = await Promise.all([fulfilled(), setGroupMetafields(admin, orders, options)]);
+  return writes.map((write, i): WriteBackOutcome => {
+    const metafieldError = metafieldErrors[i] ?? null;
+    return write.ok && metafieldError !== null ? { ok: false, error: metafieldError } : write;
+  });
+}
+
+/** The orders' fulfillment orders read (one `nodes(ids:)`), then what is open fulfilled. */
+async function fulfillAfterReading(
+  admin: AdminGraphql,
+  orders: readonly OrderWriteBack[],
+  options: WriteBackOptions,
+): Promise<WriteBackOutcome[]> {
   let states: Array<OrderState | null>;
   try {
     states = await readOrders(
@@ -338,29 +456,14 @@ export async function writeBackOrders(
       }
     },
   );
-  const going = plans.flatMap(({ order, open }) => (open === null ? [] : [{ order, open }]));
-  const [writes, metafieldErrors] = await Promise.all([
-    Promise.all(
-      going.map(({ order, open }) =>
-        fulfillAndTag(admin, order, open, options).then(
-          (fulfillmentId): WriteBackOutcome => ({ ok: true, fulfillmentId }),
-          (error: unknown): WriteBackOutcome => ({ ok: false, error }),
-        ),
-      ),
+  return Promise.all(
+    plans.map(({ order, open, error }): Promise<WriteBackOutcome> =>
+      open === null
+        ? Promise.resolve({ ok: false, error })
+        : fulfillAndTag(admin, order, open, options).then(
+            (fulfillmentId): WriteBackOutcome => ({ ok: true, fulfillmentId }),
+            (failure: unknown): WriteBackOutcome => ({ ok: false, error: failure }),
+          ),
     ),
-    going.length > 0
-      ? setGroupMetafields(
-          admin,
-          going.map((g) => g.order),
-          options,
-        )
-      : Promise.resolve([]),
-  ]);
-  return plans.map((plan): WriteBackOutcome => {
-    if (plan.open === null) return { ok: false, error: plan.error };
-    const at = going.findIndex((g) => g.order === plan.order);
-    const write = writes[at] ?? { ok: false, error: new Error("not written") };
-    const metafieldError = metafieldErrors[at] ?? null;
-    return write.ok && metafieldError !== null ? { ok: false, error: metafieldError } : write;
-  });
+  );
 }

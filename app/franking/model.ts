@@ -49,6 +49,11 @@ export interface PricedOrder {
   labelAddress?: string[] | null;
   /** Einschreiben (registered mail): the batch asks for the posting list. Default: from the product name. */
   registered?: boolean;
+  /**
+   * The order's open fulfillment orders as the confirm saw them, one group per `fulfillmentCreate`
+   * (ADR 021). Absent: the write-back reads them first.
+   */
+  fulfillmentOrderIds?: string[][];
 }
 
 /** An order the preview already knows cannot be franked (no address, cancelled, ...). */
@@ -89,6 +94,8 @@ export const cartPositionSchema = z.object({
   address: addressBindingSchema.nullable(),
   /** The label slot on the batch's printout (PDF only; pages counted across the whole batch). */
   slot: slotSchema.nullable(),
+  /** The open fulfillment orders the confirm saw, grouped per `fulfillmentCreate` (see PricedOrder). */
+  fulfillmentOrderIds: z.array(z.array(z.string())).optional(),
 });
 export type CartPosition = z.infer<typeof cartPositionSchema>;
 

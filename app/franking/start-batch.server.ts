@@ -4,7 +4,7 @@ import { internetmarke } from "~/internetmarke.server";
 import type { AdminGraphql } from "~/shopify/graphql.server";
 import { shopFor } from "~/shops.server";
 import type { CreateBatchBody } from "./api-schemas";
-import { type ConfirmProblem, confirmOrders } from "./confirm.server";
+import { type ConfirmProblem, confirmOrders, type PriceDifference } from "./confirm.server";
 import { createBatch } from "./create-batch.server";
 import { kickFrankingWorkers } from "./worker.server";
 
@@ -18,13 +18,15 @@ export async function startBatch(
   shopDomain: string,
   body: CreateBatchBody,
   now: Date = new Date(),
-): Promise<{ ok: true; batchId: string } | { ok: false; problem: ConfirmProblem }> {
+): Promise<
+  { ok: true; batchId: string } | { ok: false; problem: ConfirmProblem; priceDifference?: PriceDifference }
+> {
   const shop = await shopFor(db(), shopDomain);
   const confirmed = await confirmOrders(
     { admin, db: db(), im: internetmarke(), encryptionKey: config().ENCRYPTION_KEY, now },
     { shopId: shop.id, ...body },
   );
-  if (!confirmed.ok) return { ok: false, problem: confirmed.problem };
+  if (!confirmed.ok) return confirmed;
   const created = await createBatch(db(), {
     shopId: shop.id,
     orders: confirmed.orders,

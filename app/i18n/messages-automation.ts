@@ -76,6 +76,7 @@ export const automationMessages = {
     "automation.reason.no_page_format": "no label sheet format is chosen",
     "automation.reason.start_position_out_of_range": "the start position does not fit the label sheet",
     "automation.reason.no_sender": "no sender address is set",
+    "automation.reason.prices_changed": "the prices changed while the run was confirming the orders",
     "automation.reason.other": "see the app's log",
   },
   de: {
@@ -157,6 +158,7 @@ export const automationMessages = {
     "automation.reason.no_page_format": "kein Etikettenbogen gewählt",
     "automation.reason.start_position_out_of_range": "die Startposition passt nicht auf den Etikettenbogen",
     "automation.reason.no_sender": "keine Absenderadresse hinterlegt",
+    "automation.reason.prices_changed": "die Preise haben sich geändert, während der Lauf die Bestellungen bestätigte",
     "automation.reason.other": "siehe das Protokoll der App",
   },
 } as const;

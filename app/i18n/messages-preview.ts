@@ -69,6 +69,8 @@ export const previewMessages = {
     "frank.problem.no_page_format": "Choose a page format in the settings first.",
     "frank.problem.start_position_out_of_range": "The first label position is not on the page format.",
     "frank.problem.no_sender": "Enter the sender address in the settings first.",
+    "frank.problem.prices_changed":
+      "Nothing was bought: the orders now cost {now} together, not {seen} as in the preview (orders changed in Shopify or Deutsche Post's prices changed). Run the preview again and check the new total.",
     "frank.problem.invalid_request": "The selection could not be read. Select the orders again.",
     "preview.flag.missing-weight": "weight assumed for {items}",
     "preview.flag.rueckschein-unavailable-abroad": "no Rückschein abroad: Einschreiben instead",
@@ -169,6 +171,8 @@ export const previewMessages = {
     "frank.problem.start_position_out_of_range":
       "Die erste Etikettenposition liegt nicht auf dem Seitenformat.",
     "frank.problem.no_sender": "Bitte zuerst in den Einstellungen die Absenderadresse eintragen.",
+    "frank.problem.prices_changed":
+      "Es wurde nichts gekauft: Die Bestellungen kosten jetzt zusammen {now} statt {seen} wie in der Vorschau (Bestellungen in Shopify geändert oder neue Preise der Deutschen Post). Bitte die Vorschau erneut aufrufen und die neue Summe prüfen.",
     "frank.problem.invalid_request": "Die Auswahl war nicht lesbar. Bitte die Bestellungen neu wählen.",
     "preview.flag.missing-weight": "Gewicht angenommen für {items}",
     "preview.flag.rueckschein-unavailable-abroad": "kein Rückschein ins Ausland: stattdessen Einschreiben",

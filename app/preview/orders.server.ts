@@ -73,6 +73,7 @@ export const PREVIEW_ORDERS_QUERY = `#graphql
       ... on Order {
         id
         name
+        updatedAt
         tags
         cancelledAt
         displayFulfillmentStatus
@@ -160,6 +161,8 @@ const lineItemsSchema = z.object({
 const orderSchema = z.object({
   id: z.string(),
   name: z.string(),
+  /** Shopify's last change of the order: the confirm reuses the preview's read while it is unchanged. */
+  updatedAt: z.string(),
   tags: z.array(z.string()),
   cancelledAt: z.string().nullable(),
   displayFulfillmentStatus: z.string(),

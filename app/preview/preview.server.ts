@@ -17,6 +17,7 @@ import type { AdminGraphql } from "~/shopify/graphql.server";
 import { shopFor } from "~/shops.server";
 import { normaliseOrderId, previewLine } from "./lines";
 import { fetchPreviewOrders, type FetchOptions } from "./orders.server";
+import { rememberPreviewReads } from "./read-cache.server";
 import {
   balanceCheck,
   totalsByProduct,
@@ -80,10 +81,10 @@ export async function previewBatch(
   const catalog = toMappingCatalog(priceList.products, kasseCatalog.contractProducts).products;
   const mappingSettings = toMappingSettings(settings);
 
-  const orders = await fetchPreviewOrders(admin, [...new Set(ids)], {
-    ...deps.fetchOptions,
-    fields: orderFieldsRead(mappingSettings),
-  });
+  const fields = orderFieldsRead(mappingSettings);
+  const orders = await fetchPreviewOrders(admin, [...new Set(ids)], { ...deps.fetchOptions, fields });
+  // The confirm right after reuses these reads while Shopify reports the order unchanged (ADR 021).
+  rememberPreviewReads(shop.id, orders.values(), fields);
   const lines = requested.map((id): PreviewLine => {
     const gid = normaliseOrderId(id);
     if (!gid) {

@@ -9,7 +9,8 @@ import { authenticate } from "~/shopify.server";
 import { shopFor } from "~/shops.server";
 
 /**
- * POST /api/batches `{orderIds, startPosition?, labelFormat?}`: fixes products and prices, claims the
+ * POST /api/batches `{orderIds, startPosition?, labelFormat?, expectedTotalCents?}`: fixes products and
+ * prices (409 `prices_changed` when they add up to another total than the merchant saw), claims the
  * orders and queues the batch; the purchase runs in the background. Answers at once
  * `202 {batchId, statusUrl}`. Works for the embedded app and (bearer session token) the admin extensions.
  * With an `Idempotency-Key` header (the extension sends one per click), a repeat of the same key by the
@@ -32,7 +33,11 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     const started = await startBatch(admin, session.shop, body.data);
     // The terms refusal names where to accept them, so the admin extension can link there.
     if (!started.ok) {
-      const extra = started.problem === "terms_not_accepted" ? { acceptUrl: TERMS_PAGE_PATH } : {};
+      const extra =
+        started.problem === "terms_not_accepted"
+          ? { acceptUrl: TERMS_PAGE_PATH }
+          : // What the merchant saw and what the orders cost now; nothing was bought.
+            (started.priceDifference ?? {});
       return { status: 409, body: { error: started.problem, ...extra } };
     }
     return { status: 202, body: { batchId: started.batchId, statusUrl: batchStatusUrl(started.batchId) } };

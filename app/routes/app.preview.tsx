@@ -53,10 +53,11 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     orderIds,
     startPosition: Number(form.get("startPosition") ?? 1),
     labelFormat: form.get("labelFormat") === "PNG" ? "PNG" : "PDF",
+    expectedTotalCents: form.has("expectedTotalCents") ? Number(form.get("expectedTotalCents")) : undefined,
   });
   if (!body.success) return { error: "invalid_request" };
   const started = await startBatch(admin, session.shop, body.data);
-  if (!started.ok) return { error: started.problem };
+  if (!started.ok) return { error: started.problem, ...started.priceDifference };
   throw redirect(`/app/batches/${encodeURIComponent(started.batchId)}`);
 };
 

@@ -147,7 +147,8 @@ async function undoOne(deps: UndoDeps, shopId: string, orderId: string, now: Dat
   const refundIds = await fileUndoRefund(db, row, now);
   try {
     if (fulfillment) await cancelFulfillment(admin, fulfillment, call);
-    if (shopOrder) await removeTag(admin, orderId, franked.batch.tag, call);
+    // Batches since ADR 021 write no tag.
+    if (shopOrder && franked.batch.tag !== "") await removeTag(admin, orderId, franked.batch.tag, call);
   } catch (error) {
     const message = describe(error);
     await db.frankingUndo.update({

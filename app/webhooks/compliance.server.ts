@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db } from "~/db.server";
 import { isUniqueViolation } from "~/db/errors";
+import { forgetPreviewReads } from "~/preview/read-cache.server";
 import { eraseRecipients, reportRecipients } from "~/privacy/recipient-data.server";
 import type { WebhookDelivery } from "./handlers.server";
 
@@ -83,7 +84,21 @@ const earlierReports: PersonalDataHolder = {
   },
 };
 
-export const PERSONAL_DATA_HOLDERS: PersonalDataHolder[] = [webhookEvents, frankingRecords, earlierReports];
+/**
+ * The preview's reads kept in this process's memory for the confirm (app/preview/read-cache.server.ts,
+ * at most 10 minutes): forgotten here; other processes' copies expire on their own. Never reported (no
+ * record is kept, and the copy is gone within minutes).
+ */
+const previewReads: PersonalDataHolder = {
+  name: "preview reads in memory",
+  report: async () => [],
+  async erase(db, ref) {
+    const shopId = await shopIdOf(db, ref.shopDomain);
+    return shopId ? forgetPreviewReads(shopId, ref.orderIds) : 0;
+  },
+};
+
+export const PERSONAL_DATA_HOLDERS: PersonalDataHolder[] = [webhookEvents, frankingRecords, earlierReports, previewReads];
 
 const eventPayload = z
   .object({ orderId: z.string().optional(), customerId: z.string().nullable().optional() })

@@ -1,6 +1,8 @@
 import { beforeEach, expect, it } from "vitest";
 import { describeEachDatabase } from "../../test/support/databases";
 import { customerDataRequested, customerRedacted, shopRedacted } from "./compliance.server";
+import type { FetchedOrder } from "~/preview/orders.server";
+import { previewRead, rememberPreviewReads } from "~/preview/read-cache.server";
 import { dispatchWebhook } from "./dispatch.server";
 import { appUninstalled, orderCancelled, scopesUpdated } from "./handlers.server";
 
@@ -107,6 +109,21 @@ describeEachDatabase("webhook handlers", (database) => {
     expect(payloads.find((p) => p.orderId === "gid://shopify/Order/3002")).toMatchObject({
       customerId: "43",
     });
+  });
+
+  it("customers/redact makes this process forget the preview's reads of the customer's orders (ADR 021)", async () => {
+    const { db } = database();
+    const shop = await db.shop.findUniqueOrThrow({ where: { domain: SHOP } });
+    const order = (id: number) => ({ id: `gid://shopify/Order/${id}`, name: `#${id}`, updatedAt: "2026-12-02T10:00:00Z" });
+    const fields = { shippingLine: true, orderValue: true };
+    rememberPreviewReads(shop.id, [order(5001), order(5002)] as unknown as FetchedOrder[], fields);
+    const erased = await customerRedacted(
+      db,
+      delivery("customers/redact", { customer: { id: 42 }, orders_to_redact: [5001] }),
+    );
+    expect(erased["preview reads in memory"]).toBe(1);
+    expect(previewRead(shop.id, "gid://shopify/Order/5001", fields)).toBeNull();
+    expect(previewRead(shop.id, "gid://shopify/Order/5002", fields)?.name).toBe("#5002");
   });
 
   it("shop/redact deletes all of the shop's data and keeps other shops'", async () => {

@@ -56,7 +56,8 @@ function report(): MultiSimReport {
         voucherIds: account.vouchers.map((v) => v.voucherId),
         purchasedCents: -purchases.reduce((sum, e) => sum + e.cents, 0),
         ordersWithOneFulfillment: orders.filter(
-          (o) => o.fulfillments.length === 1 && o.tags.includes(FRANKED_TAG),
+          // New batches write no tag (ADR 021).
+          (o) => o.fulfillments.length === 1 && (FRANKED_TAG === "" || o.tags.includes(FRANKED_TAG)),
         ).length,
         ordersWithTrackingNumber: orders.filter((o) => o.fulfillments.some((f) => f.trackingInfo.length > 0))
           .length,

@@ -37,6 +37,11 @@ export interface FrankingEnv extends SimEnv {
   /** `count` open orders of the demo shop (more are added when the demo has too few). */
   orders(count: number, product?: typeof STANDARDBRIEF): PricedOrder[];
   create(orders: PricedOrder[], options?: Partial<BatchOptions>): Promise<string>;
+  /**
+   * The orders as the confirm prices them now (ADR 021): with their open fulfillment orders as the fake
+   * holds them, which the write-back fulfils without reading them first.
+   */
+  withFulfillmentOrders(orders: PricedOrder[]): PricedOrder[];
   workerOptions(overrides?: Partial<FrankingWorkerOptions>): FrankingWorkerOptions;
   worker(overrides?: Partial<FrankingWorkerOptions>): ReturnType<typeof createFrankingWorker>;
   /** The wallet's debits equal the recorded vouchers; each bought order holds exactly one voucher. */
@@ -85,6 +90,18 @@ export function useFranking(database: () => TestDatabase, simOptions: { maxPosit
           ...product,
           address: { sender: SENDER, receiver: { name: "Kim Kunde", addressLine1: "Ringstraße 1", postalCode: "10115", city: "Berlin", country: "DEU" } },
         }));
+    },
+    withFulfillmentOrders(orders) {
+      const state = fake.shop(shop.domain);
+      return orders.map((order) => ({
+        ...order,
+        fulfillmentOrderIds: [
+          state
+            .requireOrder(order.orderId)
+            .fulfillmentOrders.filter((fo) => fo.status === "OPEN" || fo.status === "IN_PROGRESS")
+            .map((fo) => `gid://shopify/FulfillmentOrder/${fo.id}`),
+        ],
+      }));
     },
     async create(orders, options = {}) {
       const created = await createBatch(database().db, { shopId: shop.id, orders, options: { ...OPTIONS, ...options }, now: sim.clock.now() });

@@ -179,6 +179,20 @@ describe("the franking API", () => {
     expect(await db.frankingBatch.count()).toBe(0);
   });
 
+  it("answers 409 prices_changed with both totals, buying nothing, when the orders cost another total than the merchant saw", async () => {
+    const ids = ["#1001", "#1002"].map(orderGid);
+    const refused = await post({ orderIds: ids, expectedTotalCents: 1 });
+    const body = await refused.json();
+    expect([refused.status, body.error, body.expectedTotalCents]).toEqual([409, "prices_changed", 1]);
+    expect(body.totalCents).toBeGreaterThan(1);
+    expect(await db.frankingBatch.count()).toBe(0);
+    // The total the orders cost now, as the merchant sees it after the preview again: bought.
+    const accepted = await post({ orderIds: ids, expectedTotalCents: body.totalCents });
+    expect(accepted.status).toBe(202);
+    const { batchId } = created.parse(await accepted.json());
+    expect((await db.frankingBatch.findUniqueOrThrow({ where: { id: batchId } })).totalCents).toBe(body.totalCents);
+  });
+
   it("answers the admin extensions' CORS preflight", async () => {
     const preflight = new Request(`${TEST_APP.appUrl}/api/batches/x`, { method: "OPTIONS", headers: { Origin: "https://extensions.shopifycdn.com", "Access-Control-Request-Headers": "authorization" } });
     const response = await responseOf(() => routes.statusAction({ request: preflight, params: { id: "x" }, context: {} }));

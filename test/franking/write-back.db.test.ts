@@ -1,6 +1,7 @@
 import { expect, it } from "vitest";
 import { startFrankingWorker } from "~/franking/worker.server";
 import { describeEachDatabase } from "../support/databases";
+import { fakeAdmin } from "../support/fake-admin";
 import { settle, useFranking } from "./harness";
 
 describeEachDatabase("writing bought orders back to Shopify", (database) => {
@@ -19,6 +20,64 @@ describeEachDatabase("writing bought orders back to Shopify", (database) => {
       expect([fake.fulfillments.length, fake.tags.includes("frankiert")], order.orderName).toEqual([1, true]);
       expect(shop.metafieldsOf(order.orderId).map((m) => m.key), order.orderName).toEqual(["vouchers"]);
     }
+    await env.expectMoneyMatches();
+  });
+
+  it("with the fulfillment orders the confirm saw: one fulfillmentCreate per order, no read, no tag (ADR 021)", async () => {
+    const orders = env.withFulfillmentOrders(env.orders(30));
+    const batchId = await env.create(orders, { tag: "" });
+    expect(await settle(env, batchId)).toBe("DONE");
+    const reads = count("FrankingOrdersFulfillment") + count("FrankingOrderFulfillment");
+    expect([reads, count("FrankingVoucherMetafields"), count("FrankingFulfillOnly"), count("FrankingFulfill")]).toEqual([0, 2, 30, 0]);
+    expect(env.fake.calls.filter((c) => c.operationName === "FrankingFulfillOnly").map((c) => c.actualCost)).toEqual(
+      orders.map(() => 10),
+    );
+    const shop = env.fake.shop(env.shop.domain);
+    for (const order of orders) {
+      const fake = shop.requireOrder(order.orderId);
+      expect([fake.fulfillments.length, fake.tags.includes("frankiert")], order.orderName).toEqual([1, false]);
+      expect(shop.metafieldsOf(order.orderId).map((m) => m.key), order.orderName).toEqual(["vouchers"]);
+    }
+    await env.expectMoneyMatches();
+  });
+
+  it("a fulfillment order closed since the confirm is refused by Shopify; the order is read and counts as done, never fulfilled twice", async () => {
+    const orders = env.withFulfillmentOrders(env.orders(3));
+    const closed = orders[1]?.orderId ?? "";
+    const shop = env.fake.shop(env.shop.domain);
+    const admin = fakeAdmin(env.fake, env.shop.domain, env.shop.token);
+    // As if an earlier attempt's answer was lost (or the merchant fulfilled it by hand): fulfilled already.
+    const fo = orders[1]?.fulfillmentOrderIds?.[0]?.[0] ?? "";
+    await admin.graphql(
+      `mutation Earlier($fo: ID!) { fulfillmentCreate(fulfillment: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: $fo }] }) { userErrors { message } } }`,
+      { variables: { fo } },
+    );
+    expect(shop.requireOrder(closed).fulfillments).toHaveLength(1);
+    env.fake.calls.length = 0;
+
+    const batchId = await env.create(orders, { tag: "" });
+    expect(await settle(env, batchId)).toBe("DONE");
+    expect([count("FrankingFulfillOnly"), count("FrankingOrderFulfillment"), count("FrankingOrdersFulfillment")]).toEqual([3, 1, 0]);
+    const rows = await env.db().frankingOrder.findMany({ where: { batchId }, orderBy: { position: "asc" } });
+    expect(rows.map((o) => [o.status, o.error])).toEqual([["FULFILLED", null], ["FULFILLED", null], ["FULFILLED", null]]);
+    for (const order of orders) expect(shop.requireOrder(order.orderId).fulfillments, order.orderName).toHaveLength(1);
+    await env.expectMoneyMatches();
+  });
+
+  it("a cancelled order's refused fulfillment is read, fails at once and keeps its stamp", async () => {
+    const orders = env.withFulfillmentOrders(env.orders(2));
+    const cancelled = orders[0]?.orderId ?? "";
+    const shop = env.fake.shop(env.shop.domain);
+    const batchId = await env.create(orders, { tag: "" });
+    await fakeAdmin(env.fake, env.shop.domain, env.shop.token).graphql(
+      `mutation Cancel($id: ID!) { orderCancel(orderId: $id, reason: CUSTOMER, restock: false, refund: false) { orderCancelUserErrors { message } } }`,
+      { variables: { id: cancelled } },
+    );
+    expect(shop.requireOrder(cancelled).cancelledAt).not.toBeNull();
+    expect(await settle(env, batchId)).toBe("DONE");
+    const row = await env.db().frankingOrder.findFirstOrThrow({ where: { batchId, orderId: cancelled }, include: { fulfillmentTask: true } });
+    expect([row.status, row.fulfillmentTask?.state, row.error]).toEqual(["BOUGHT", "FAILED", "fulfillment: The order was cancelled in Shopify"]);
+    expect(shop.requireOrder(cancelled).fulfillments).toHaveLength(0);
     await env.expectMoneyMatches();
   });
 

@@ -149,9 +149,12 @@ describe("German completeness of the app", () => {
     },
   );
 
+  /** Problems whose message names amounts (the page passes them formatted). */
+  const problemParams: Record<string, Record<string, string>> = { prices_changed: { seen: "12,30 €", now: "13,25 €" } };
+
   it.each(confirmProblems)("renders the confirm problem %s in German", (code) => {
     expect(isMessageKey(`frank.problem.${code}`), code).toBe(true);
-    expectGerman(translate("de", `frank.problem.${code}` as never), code);
+    expectGerman(translate("de", `frank.problem.${code}` as never, problemParams[code] ?? {}), code);
   });
 
   it("renders every status word in German", () => {

@@ -67,7 +67,8 @@ test("franks the order and closes when the merchant is done", async () => {
   fireEvent.click(primaryAction());
   await vi.waitFor(() => expect(byText("s-badge", "Completed")).toBeTruthy());
   expect(app.requestsTo("POST", "/api/batches").map((r) => r.body)).toEqual([
-    { orderIds: [ORDER_ID], startPosition: 1 },
+    // With the total the merchant confirmed (the preview's one Standardbrief): the app buys nothing if it changed.
+    { orderIds: [ORDER_ID], startPosition: 1, expectedTotalCents: 95 },
   ]);
   expect(byText("s-link", "Open the label (PDF)").getAttribute("href")).toBe(signed("/labels/batch-7"));
   expect(pageText()).not.toContain("Einlieferungsliste");

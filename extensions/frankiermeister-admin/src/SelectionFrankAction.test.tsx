@@ -340,7 +340,8 @@ describe("confirm and progress", () => {
     await reviewAndConfirm();
     await vi.waitFor(() => expect(pageText()).toContain("Queued"));
     expect(app.requestsTo("POST", "/api/batches").map((r) => r.body)).toEqual([
-      { orderIds: [ORDER.standard, ORDER.large, ORDER.second], startPosition: 5 },
+      // With the total of the three frankable lines the merchant confirmed.
+      { orderIds: [ORDER.standard, ORDER.large, ORDER.second], startPosition: 5, expectedTotalCents: 370 },
     ]);
 
     await vi.advanceTimersByTimeAsync(POLL_INTERVAL_MS);

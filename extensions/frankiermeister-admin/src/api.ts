@@ -93,6 +93,8 @@ export interface StartBatchRequest {
   /** 1-based label slot on the first sheet (reuse a partly printed sheet). */
   startPosition?: number;
   labelFormat?: LabelFormat;
+  /** The total the merchant confirmed (cents): the app buys nothing when the orders cost another now. */
+  expectedTotalCents?: number;
 }
 
 export interface BatchStarted {

@@ -26,6 +26,7 @@ const isErrorCode = known([
   "start_position_out_of_range",
   "no_sender",
   "terms_not_accepted",
+  "prices_changed",
   "unauthorized",
 ]);
 

@@ -61,7 +61,11 @@ export function PreviewStep({ orderIds, onStarted, close }: Props) {
     try {
       onStarted(
         await startBatch(
-          { orderIds: orders.map((order) => order.orderId), startPosition: position },
+          {
+            orderIds: orders.map((order) => order.orderId),
+            startPosition: position,
+            expectedTotalCents: orders.reduce((sum, order) => sum + order.priceCents, 0),
+          },
           idempotencyKey.current,
         ),
       );
