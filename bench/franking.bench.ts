@@ -11,6 +11,7 @@ import { parseArgs } from "node:util";
 import type { ZodType } from "zod";
 import { DEFAULT_DATABASE_POOL_MAX } from "~/config.server";
 import { DEFAULT_BATCHES_PER_SHOP, DEFAULT_CONCURRENT_BATCHES } from "~/franking/worker.server";
+import { appNodeFlags } from "./app-process";
 import { measureMultiShop, type MultiScenario } from "./multi/orchestrate";
 import { multiLine, multiTable } from "./multi/summary";
 import { runResultSchema, simReadySchema, simReportSchema, type Mode, type SimConfig } from "./protocol";
@@ -78,10 +79,10 @@ const RUN_TIMEOUT_MS = 60 * 60_000;
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const progress = (message: string) => process.stderr.write(`${message}\n`);
 
-function start(file: string, env: Record<string, string>): ChildProcess {
+function start(file: string, env: Record<string, string>, nodeFlags: string[] = []): ChildProcess {
   // The children's own output goes to stderr: stdout carries only the results.
   return fork(here(file), [], {
-    execArgv: ["--import", "tsx"],
+    execArgv: ["--import", "tsx", ...nodeFlags],
     env: { ...process.env, ...env },
     stdio: ["ignore", 2, 2, "ipc"],
   });
@@ -120,7 +121,7 @@ async function measure(n: number, mode: Mode): Promise<Measured> {
     const run = start("./run.ts", {
       BENCH_RUN: JSON.stringify({ mode, database, postgresUrl, ...world }),
       ...(values["max-positions"] ? { BENCH_MAX_POSITIONS: values["max-positions"] } : {}),
-    });
+    }, appNodeFlags());
     const result = await next(run, runResultSchema, `run N=${n} ${mode}`);
     const report = next(sim, simReportSchema, "simulators' report");
     sim.send({ type: "report" });
