@@ -56,6 +56,9 @@ const config = {
   reporters: ["clear-text", "progress", "html", "json"],
   htmlReporter: { fileName: `reports/mutation/${process.env.MUTATE_SCOPE ?? "core"}.html` },
   jsonReporter: { fileName: `reports/mutation/${process.env.MUTATE_SCOPE ?? "core"}.json` },
+  // `npm run mutate -- --incremental` re-runs only the mutants whose code or tests changed since the last run
+  // of the same scope (one file per scope, git-ignored with reports/).
+  incrementalFile: `reports/stryker-incremental-${process.env.MUTATE_SCOPE ?? "core"}.json`,
   tempDirName: ".stryker-tmp",
   cleanTempDir: true,
   ignorePatterns: [
