@@ -1,0 +1,44 @@
+/**
+ * Issue 17, found by mutation testing: order claims (claims.server.ts). A claim belongs to one shop (the
+ * unique key is shop and order), so another shop's claim on the same order id never keeps an order out;
+ * and only Prisma's unique violation counts as a lost claim race, whatever else a transaction throws.
+ */
+import { describe, expect, it } from "vitest";
+import { createBatch } from "~/franking/create-batch.server";
+import { isUniqueViolation } from "~/franking/claims.server";
+import { describeEachDatabase } from "../support/databases";
+import { OPTIONS, useFranking } from "../franking/harness";
+
+describeEachDatabase("order claims", (database) => {
+  const env = useFranking(database);
+
+  it("another shop's claim on the same order id does not keep the order out", async () => {
+    const orders = env.orders(2);
+    const other = await env.db().shop.create({ data: { domain: `other-${Date.now()}.myshopify.com` } });
+    try {
+      const first = await createBatch(env.db(), { shopId: other.id, orders, options: OPTIONS, now: env.clock.now() });
+      expect(first.queued).toBe(2);
+      const ours = await createBatch(env.db(), { shopId: env.shop.id, orders, options: OPTIONS, now: env.clock.now() });
+      expect(ours.queued).toBe(2);
+      expect(ours.skipped).toEqual([]);
+      const again = await createBatch(env.db(), { shopId: env.shop.id, orders, options: OPTIONS, now: env.clock.now() });
+      expect(again.queued).toBe(0);
+      expect(again.skipped.map((s) => s.reason)).toEqual(["in_other_batch", "in_other_batch"]);
+    } finally {
+      await env.db().shop.delete({ where: { id: other.id } });
+    }
+  });
+});
+
+describe("isUniqueViolation", () => {
+  it("is true only for an error object whose code is P2002", () => {
+    expect(isUniqueViolation(Object.assign(new Error("Unique constraint failed"), { code: "P2002" }))).toBe(true);
+    expect(isUniqueViolation({ code: "P2002" })).toBe(true);
+    expect(isUniqueViolation(Object.assign(new Error("Transaction already closed"), { code: "P2028" }))).toBe(false);
+    expect(isUniqueViolation(new Error("P2002"))).toBe(false);
+  });
+
+  it("anything else thrown (null, undefined, a string, a number) is not a unique violation and does not throw", () => {
+    for (const thrown of [null, undefined, "P2002", 2002, true]) expect(isUniqueViolation(thrown)).toBe(false);
+  });
+});
