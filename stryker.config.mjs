@@ -10,7 +10,7 @@ export const FRANKING_CORE = [
   "app/franking/cart-records.server.ts:13-16",
   "app/franking/cart-records.server.ts:39-86",
   "app/franking/claims.server.ts",
-  "app/franking/run-batch.server.ts:36-49",
+  "app/franking/run-batch.server.ts:33-55",
   "app/franking/create-batch.server.ts:185-194",
 ];
 export const REFUNDS_CORE = [
