@@ -13,7 +13,7 @@ import { OPTIONS, useFranking } from "../franking/harness";
 describeEachDatabase("order claims", (database) => {
   const env = useFranking(database);
 
-  it("another shop's claim on the same order id does not keep the order out", async () => {
+  it("another shop's claim and voucher on the same order id neither keep the order out nor make it franked here", async () => {
     const orders = env.orders(2);
     const other = await env.db().shop.create({ data: { domain: `other-${Date.now()}.myshopify.com` } });
     try {
@@ -24,6 +24,23 @@ describeEachDatabase("order claims", (database) => {
         now: env.clock.now(),
       });
       expect(first.queued).toBe(2);
+      // The other shop bought them: its vouchers carry the same order ids.
+      const otherOrders = await env.db().frankingOrder.findMany({ where: { batchId: first.batchId } });
+      const otherCart = await env.db().frankingCart.findFirstOrThrow({ where: { batchId: first.batchId } });
+      await env.db().voucher.createMany({
+        data: otherOrders.map((o, i) => ({
+          voucherId: `OTHERSHOP${String(i).padStart(11, "0")}`,
+          shopId: other.id,
+          batchId: first.batchId,
+          cartId: otherCart.id,
+          batchOrderId: o.id,
+          orderId: o.orderId,
+          productCode: o.productCode,
+          productName: o.productName,
+          priceCents: o.priceCents,
+          boughtAt: env.clock.now(),
+        })),
+      });
       const ours = await createBatch(env.db(), {
         shopId: env.shop.id,
         orders,
