@@ -2,7 +2,8 @@
  * Issue 17, found by mutation testing: the balance check before a batch buys (run-batch.server.ts). It
  * runs once: a batch resumed after its check, or stopped before it, logs in no more (each login of a
  * refused account counts towards the Portokasse's lock, NOTES.md); it stamps when the batch started; and a
- * login that reports no balance (the spec does not require `walletBalance`) does not stop the batch.
+ * login that reports no balance (the spec does not require `walletBalance`) does not stop the batch and
+ * leaves the shop's known balance as it was; a login that reports one makes it the known balance.
  */
 import { expect, it } from "vitest";
 import { runBatch } from "~/franking/run-batch.server";
@@ -15,8 +16,26 @@ describeEachDatabase("the balance check before buying", (database) => {
   const env = useFranking(database);
   const logins = () => countRequests(env.sim, "POST", "/user");
   const batchRow = (id: string) => env.db().frankingBatch.findUniqueOrThrow({ where: { id } });
+  const KNOWN = { balanceCents: 5_000, balanceCheckedAt: new Date("2025-10-01T08:00:00Z") };
+  /** The shop's linked Portokasse with a balance read days ago (what the previews show). */
+  const linkPortokasse = () =>
+    env.db().portokasseAccount.create({
+      data: {
+        shopId: env.shop.id,
+        username: MERCHANT.username,
+        passwordCiphertext: "v1:test:only:unused",
+        ...KNOWN,
+      },
+    });
+  const known = async () => {
+    const { balanceCents, balanceCheckedAt } = await env
+      .db()
+      .portokasseAccount.findUniqueOrThrow({ where: { shopId: env.shop.id } });
+    return { balanceCents, balanceCheckedAt };
+  };
 
   it("a batch resumed after its balance check, before its first cart moved, is not checked again", async () => {
+    await linkPortokasse();
     const batchId = await env.create(env.orders(2));
     let crash = true;
     // One client for both runs: its token is still fresh, so only a balance check would log in again.
@@ -38,6 +57,8 @@ describeEachDatabase("the balance check before buying", (database) => {
     });
     const carts = await env.db().frankingCart.findMany({ where: { batchId } });
     expect(carts.map((c) => c.state)).toEqual(["PLANNED"]);
+    // The login's balance is the shop's newest known balance.
+    expect(await known()).toEqual({ balanceCents: 10_000, balanceCheckedAt: checkedAt });
 
     crash = false;
     env.clock.advance(60_000);
@@ -96,8 +117,21 @@ describeEachDatabase("the balance check before buying", (database) => {
       approvedApps: [APP.clientId],
       balanceInLogin: false,
     });
+    await linkPortokasse();
     const batchId = await env.create(env.orders(3));
-    expect(await settle(env, batchId)).toBe("DONE");
+    let checked = false;
+    const ctx = runContext(env, {
+      hooks: {
+        at: async (point, detail) => {
+          if (checked || point !== "after-init-cart" || detail.batchId !== batchId) return;
+          checked = true;
+          // After the check, before anything is bought: the known balance is neither changed nor marked fresh.
+          expect(await known()).toEqual(KNOWN);
+        },
+      },
+    });
+    await expect(runBatch(ctx, batchId)).resolves.toEqual({ kind: "finished", status: "DONE" });
+    expect(checked).toBe(true);
     expect(await batchRow(batchId)).toMatchObject({
       status: "DONE",
       balanceCents: null,
