@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { createBatch } from "~/franking/create-batch.server";
 import { isUniqueViolation } from "~/franking/claims.server";
 import { describeEachDatabase } from "../support/databases";
-import { OPTIONS, useFranking } from "../franking/harness";
+import { OPTIONS, STANDARDBRIEF, useFranking } from "../franking/harness";
 
 describeEachDatabase("order claims", (database) => {
   const env = useFranking(database);
@@ -35,9 +35,9 @@ describeEachDatabase("order claims", (database) => {
           cartId: otherCart.id,
           batchOrderId: o.id,
           orderId: o.orderId,
-          productCode: o.productCode,
-          productName: o.productName,
-          priceCents: o.priceCents,
+          productCode: STANDARDBRIEF.productCode,
+          productName: STANDARDBRIEF.productName,
+          priceCents: STANDARDBRIEF.priceCents,
           boughtAt: env.clock.now(),
         })),
       });
