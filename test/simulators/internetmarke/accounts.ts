@@ -18,6 +18,11 @@ export interface AccountInput {
   topUpQuotaCents?: number;
   /** Whether a SEPA mandate is on file; without one top-ups answer forbiddenPaymentMethod (default true). */
   sepaMandate?: boolean;
+  /**
+   * Whether the login answer carries `walletBalance` (default true, as observed live). The spec's
+   * `Authentication200Response` does not require it; false answers a login without it (assumption A12).
+   */
+  balanceInLogin?: boolean;
 }
 
 export interface AccountSnapshot {
@@ -53,6 +58,7 @@ export function addAccount(state: SimState, input: AccountInput): void {
     balanceCents: input.balanceCents,
     topUpQuotaCents: input.topUpQuotaCents ?? 500_000,
     sepaMandate: input.sepaMandate ?? true,
+    balanceInLogin: input.balanceInLogin ?? true,
     ledger: [],
     vouchers: [],
     voucherCounter: 0,

@@ -35,6 +35,22 @@ describe("POST /user", () => {
     });
   });
 
+  it("answers without walletBalance for an account set up with balanceInLogin: false (assumption A12)", async () => {
+    const { api, sim } = setupSimulator();
+    sim.addAccount({
+      ...MERCHANT,
+      balanceCents: 10_000,
+      approvedApps: [APP.clientId],
+      balanceInLogin: false,
+    });
+    const body = await parsed(
+      loginSchema.omit({ walletBalance: true }),
+      await api.call("POST", "/user", { form: loginForm() }),
+    );
+    expect(body).not.toHaveProperty("walletBalance");
+    expect(sim.account(MERCHANT.username).balanceCents).toBe(10_000);
+  });
+
   it("rejects an unknown app or a wrong secret at the gateway", async () => {
     const { api } = setupSimulator();
     await expectGatewayError(

@@ -89,7 +89,7 @@ export async function handleLogin(ctx: SimContext): Promise<Response> {
   return json({
     access_token: token,
     userToken: token,
-    walletBalance: account.balanceCents,
+    ...(account.balanceInLogin ? { walletBalance: account.balanceCents } : {}),
     showTermsAndConditions: false,
     infoMessage: "",
     issued_at: issuedAt.toUTCString(),

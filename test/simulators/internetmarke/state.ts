@@ -36,6 +36,8 @@ export interface Account {
   balanceCents: number;
   topUpQuotaCents: number;
   sepaMandate: boolean;
+  /** Whether the login answer carries `walletBalance` (assumption A12: the spec does not require it). */
+  balanceInLogin: boolean;
   ledger: LedgerEntry[];
   vouchers: VoucherRecord[];
   voucherCounter: number;
