@@ -24,6 +24,7 @@ const { values } = parseArgs({
     json: { type: "boolean", default: false },
     postgres: { type: "boolean", default: false },
     "skip-per-order": { type: "boolean", default: false },
+    "skip-multi": { type: "boolean", default: false },
     "max-positions": { type: "string" },
     shops: { type: "string" },
     orders: { type: "string" },
@@ -172,3 +173,5 @@ for (const n of sizes) {
 const header = `Frankiermeister franking benchmark · ${database === "sqlite" ? "SQLite" : "PostgreSQL"} · ${availableParallelism()} CPUs · Node ${process.version}`;
 (values.json ? process.stderr : process.stdout).write(`${table(lines, header)}\n`);
 if (lines.some((l) => !l.verified)) process.exitCode = 1;
+// The whole benchmark (no --n) ends with the multi-shop scenario's defaults: 50 shops × 100 orders, 3 processes.
+if (values.n === undefined && !values["skip-multi"]) await multiShop();
