@@ -20,7 +20,10 @@ export function fulfillmentBackoffMs(attempts: number): number {
   return Math.min(3_600_000, 30_000 * 2 ** Math.max(0, attempts - 1));
 }
 
-/** The updates that record one task's outcome (a group's go in one transaction). */
+/**
+ * The updates that record one task's outcome (a group's go in one transaction). A fulfilled order's own row
+ * is marked with the group's others in one statement (`fulfilledOrders`).
+ */
 function recording(ctx: RunContext, task: FulfillmentTask, outcome: WriteBackOutcome) {
   if (outcome.ok) {
     return [
@@ -28,7 +31,6 @@ function recording(ctx: RunContext, task: FulfillmentTask, outcome: WriteBackOut
         where: { id: task.id },
         data: { state: "DONE", attempts: task.attempts + 1, fulfillmentId: outcome.fulfillmentId, doneAt: ctx.now(), lastError: null },
       }),
-      ctx.db.frankingOrder.update({ where: { id: task.batchOrderId }, data: { status: "FULFILLED", error: null } }),
     ];
   }
   const attempts = task.attempts + 1;
@@ -72,9 +74,14 @@ async function runGroup(
   if (lost && !lost.ok) throw lost.error;
   if (outcomes.some((o) => o.ok)) await passPoint(ctx, "after-fulfillment", { batchId: batch.id });
   // One transaction for the group: each one's native statements outlive it on SQLite (ADR 007).
-  await ctx.db.$transaction(
-    tasks.flatMap((task, i) => recording(ctx, task, outcomes[i] ?? { ok: false, error: new Error("no outcome") })),
-  );
+  const outcomeOf = (i: number): WriteBackOutcome => outcomes[i] ?? { ok: false, error: new Error("no outcome") };
+  const fulfilled = tasks.filter((_, i) => outcomeOf(i).ok).map((task) => task.batchOrderId);
+  await ctx.db.$transaction([
+    ...tasks.flatMap((task, i) => recording(ctx, task, outcomeOf(i))),
+    ...(fulfilled.length > 0
+      ? [ctx.db.frankingOrder.updateMany({ where: { id: { in: fulfilled } }, data: { status: "FULFILLED", error: null } })]
+      : []),
+  ]);
 }
 
 /**

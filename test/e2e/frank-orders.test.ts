@@ -141,19 +141,19 @@ describe.skipIf(needsChromium)("franking the seeded orders in Chromium", () => {
         .first()
         .waitFor();
 
-      // The fake shop: the franked orders are fulfilled (with the Einschreiben tracking number), the
-      // others are untouched.
+      // The fake shop: the franked orders are fulfilled (with the Einschreiben tracking number) and carry the
+      // app's voucher metafield (no tag since ADR 021), the others are untouched.
       const shopAdmin = await openFakeAdmin(page);
       const row = (name: string) => shopAdmin.locator(`tr[data-order="${name}"]`);
       for (const name of FRANKABLE) {
         const text = await row(name).innerText();
         expect(text, name).toContain("Versandt");
-        expect(text, name).toContain("frankiert");
+        expect(text, name).toContain("franking.vouchers");
       }
       const registered = batch.lines.find((l) => l.order === "#1003")?.tracking ?? "";
       expect(await row("#1003").locator(".fulfillment").innerText()).toContain(`Deutsche Post ${registered}`);
       for (const name of Object.keys(NOT_FRANKABLE)) {
-        expect(await row(name).innerText()).not.toContain("frankiert");
+        expect(await row(name).innerText()).not.toContain("franking.vouchers");
         expect(await row(name).locator(".fulfillment").count()).toBe(0);
       }
     });
