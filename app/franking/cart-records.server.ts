@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { FrankingCart } from "~/generated/prisma/sqlite/client";
 import type { CartResult } from "~/internetmarke";
 import { releaseClaims, type Tx } from "./claims.server";
-import type { RunContext } from "./context";
+import { TRANSACTION_OPTIONS, type RunContext } from "./context";
 import { cartState, parsePositions, type CartPosition, type CartState } from "./model";
 import { cartTotal } from "./plan";
 
@@ -83,7 +83,7 @@ export async function recordBought(ctx: RunContext, shopId: string, cart: Franki
     // Money may have been spent for these: they keep their claim and say so.
     await tx.frankingOrder.updateMany({ where: { id: { in: unmatched } }, data: { status: "FAILED", error: "no_voucher_returned" } });
     if (moved) await recordBalance(tx, shopId, now, result.walletBalanceCents, cart.totalCents);
-  });
+  }, TRANSACTION_OPTIONS);
 }
 
 /**
@@ -113,7 +113,7 @@ export async function replan(
   await ctx.db.$transaction(async (tx) => {
     const moved = await moveCart(tx, cart.id, cartState(cart.state), { state: "NOT_BOUGHT", error: reason });
     if (moved) await planCarts(tx, cart.batchId, groups, ctx.now());
-  });
+  }, TRANSACTION_OPTIONS);
 }
 
 /**
@@ -135,7 +135,7 @@ export async function failPositions(
     await tx.frankingOrder.updateMany({ where: { id: { in: failed.map((p) => p.batchOrderId) } }, data: { status: "FAILED", error } });
     await releaseClaims(tx, cart.batchId, failed.map((p) => p.orderId));
     await planCarts(tx, cart.batchId, [rest], ctx.now());
-  });
+  }, TRANSACTION_OPTIONS);
 }
 
 /**
@@ -153,5 +153,5 @@ export async function stopBuying(ctx: RunContext, batchId: string, reason: strin
     });
     await releaseClaims(tx, batchId, orderIds.map((p) => p.orderId));
     await tx.frankingBatch.update({ where: { id: batchId }, data: { stopReason: reason, missingCents } });
-  });
+  }, TRANSACTION_OPTIONS);
 }

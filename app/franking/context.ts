@@ -97,3 +97,11 @@ export function describeError(error: unknown): string {
   }
   return String(error).slice(0, 500);
 }
+
+/**
+ * Options of franking's database transactions. Prisma waits 2 s for a pooled connection to start one; a
+ * process running many batches at once (ADR 024) can keep its pool busy longer than that at a peak, and a
+ * transaction that cannot start fails the batch's run for nothing. 10 s to start, 20 s to finish.
+ */
+export const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
+

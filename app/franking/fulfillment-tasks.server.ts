@@ -6,7 +6,8 @@
  * attempts (or a cancelled order) the task is FAILED.
  */
 import type { FrankingBatch, FulfillmentTask } from "~/generated/prisma/sqlite/client";
-import { describeError, passPoint, type RunContext } from "./context";
+import { describeError, passPoint, TRANSACTION_OPTIONS, type RunContext } from "./context";
+import type { Tx } from "./claims.server";
 import { parsePositions } from "./model";
 import { METAFIELDS_PER_CALL, PermanentFulfillmentError, writeBackOrders, type WriteBackOutcome } from "./fulfill.server";
 import type { CostBudget } from "~/shopify/cost-budget.server";
@@ -21,24 +22,22 @@ export function fulfillmentBackoffMs(attempts: number): number {
 }
 
 /**
- * The updates that record one task's outcome (a group's go in one transaction). A fulfilled order's own row
- * is marked with the group's others in one statement (`fulfilledOrders`).
+ * Records one task's outcome (a group's go in one transaction). A fulfilled order's own row is marked with
+ * the group's others in one statement (runGroup).
  */
-function recording(ctx: RunContext, task: FulfillmentTask, outcome: WriteBackOutcome) {
+async function record(ctx: RunContext, tx: Tx, task: FulfillmentTask, outcome: WriteBackOutcome): Promise<void> {
   if (outcome.ok) {
-    return [
-      ctx.db.fulfillmentTask.update({
-        where: { id: task.id },
-        data: { state: "DONE", attempts: task.attempts + 1, fulfillmentId: outcome.fulfillmentId, doneAt: ctx.now(), lastError: null },
-      }),
-    ];
+    await tx.fulfillmentTask.update({
+      where: { id: task.id },
+      data: { state: "DONE", attempts: task.attempts + 1, fulfillmentId: outcome.fulfillmentId, doneAt: ctx.now(), lastError: null },
+    });
+    return;
   }
   const attempts = task.attempts + 1;
   const permanent = outcome.error instanceof PermanentFulfillmentError;
   const failed = permanent || attempts >= ctx.timings.maxFulfillmentAttempts;
   const message = describeError(outcome.error);
-  return [
-    ctx.db.fulfillmentTask.update({
+  await tx.fulfillmentTask.update({
       where: { id: task.id },
       data: {
         state: failed ? "FAILED" : "PENDING",
@@ -46,10 +45,9 @@ function recording(ctx: RunContext, task: FulfillmentTask, outcome: WriteBackOut
         lastError: message,
         nextAttemptAt: new Date(ctx.now().getTime() + fulfillmentBackoffMs(attempts)),
       },
-    }),
-    // The stamp is bought and kept either way; the order says what went wrong in Shopify.
-    ctx.db.frankingOrder.update({ where: { id: task.batchOrderId }, data: { error: `fulfillment: ${message}`.slice(0, 500) } }),
-  ];
+    });
+  // The stamp is bought and kept either way; the order says what went wrong in Shopify.
+  await tx.frankingOrder.update({ where: { id: task.batchOrderId }, data: { error: `fulfillment: ${message}`.slice(0, 500) } });
 }
 
 async function runGroup(
@@ -76,12 +74,11 @@ async function runGroup(
   // One transaction for the group: each one's native statements outlive it on SQLite (ADR 007).
   const outcomeOf = (i: number): WriteBackOutcome => outcomes[i] ?? { ok: false, error: new Error("no outcome") };
   const fulfilled = tasks.filter((_, i) => outcomeOf(i).ok).map((task) => task.batchOrderId);
-  await ctx.db.$transaction([
-    ...tasks.flatMap((task, i) => recording(ctx, task, outcomeOf(i))),
-    ...(fulfilled.length > 0
-      ? [ctx.db.frankingOrder.updateMany({ where: { id: { in: fulfilled } }, data: { status: "FULFILLED", error: null } })]
-      : []),
-  ]);
+  await ctx.db.$transaction(async (tx) => {
+    for (const [i, task] of tasks.entries()) await record(ctx, tx, task, outcomeOf(i));
+    if (fulfilled.length > 0)
+      await tx.frankingOrder.updateMany({ where: { id: { in: fulfilled } }, data: { status: "FULFILLED", error: null } });
+  }, TRANSACTION_OPTIONS);
 }
 
 /**
