@@ -6,6 +6,7 @@ import { startBatch } from "~/franking/start-batch.server";
 import { readJsonBody } from "~/server/body-limit";
 import { TERMS_PAGE_PATH } from "~/terms/internetmarke-terms";
 import { authenticate } from "~/shopify.server";
+import { extensionPreflight } from "~/shopify/extension-preflight.server";
 import { shopFor } from "~/shops.server";
 
 /**
@@ -51,10 +52,12 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 /**
- * Remix sends OPTIONS to the loader: the admin extension's CORS preflight before its cross-origin POST.
- * `authenticate.admin` answers it (204 with the CORS headers); a GET gets 405.
+ * Remix sends OPTIONS to the loader: the admin extension's CORS preflight before its cross-origin POST,
+ * answered here because the POST carries `Idempotency-Key` (extension-preflight.server.ts); a GET gets 405.
  */
 export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const preflight = extensionPreflight(request, ["Idempotency-Key"]);
+  if (preflight) return preflight;
   const { cors } = await authenticate.admin(request);
   return cors(Response.json({ error: "method_not_allowed" }, { status: 405, headers: { Allow: "POST" } }));
 };

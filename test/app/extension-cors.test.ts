@@ -92,6 +92,21 @@ describe("CORS preflight of the extensions' routes, through the real request han
     expect(response.headers.get("access-control-allow-headers")).toMatch(/Content-Type/);
   });
 
+  it("allows the Idempotency-Key the extension sends with POST /api/batches", async () => {
+    const response = await app.request("/api/batches", {
+      method: "OPTIONS",
+      headers: {
+        Origin: EXTENSION_ORIGIN,
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "authorization,content-type,idempotency-key",
+        "User-Agent": BROWSER,
+      },
+    });
+    expect(response.status, app.output()).toBe(204);
+    const allowed = (response.headers.get("access-control-allow-headers") ?? "").toLowerCase().split(/,\s*/);
+    expect(allowed).toEqual(expect.arrayContaining(["authorization", "content-type", "idempotency-key"]));
+  });
+
   it("answers a GET on the batch-creating route 405 with CORS headers, not a stack trace", async () => {
     const response = await app.request("/api/batches", {
       // shopify-app-remix answers bots (Node's own user agent counts as one) 410.
@@ -111,7 +126,7 @@ describe.skipIf(!chromiumAvailable())("the extension's cross-origin fetch in Chr
     await browser?.close();
   });
 
-  it("starts a batch from a page of another origin with a bearer session token", async () => {
+  it("starts a batch from a page of another origin with a bearer session token and the click's Idempotency-Key", async () => {
     // Headless Chromium names itself "HeadlessChrome", which shopify-app-remix refuses as a bot (410);
     // the admin runs in the merchant's ordinary browser.
     const page = await browser.newPage({ userAgent: BROWSER });
@@ -125,7 +140,13 @@ describe.skipIf(!chromiumAvailable())("the extension's cross-origin fetch in Chr
         async ({ url, authorization, orderId }) => {
           const response = await fetch(url, {
             method: "POST",
-            headers: { Authorization: authorization, "Content-Type": "application/json" },
+            // The headers the extension sends (app-fetch.ts, api.ts startBatch); Shopify adds Authorization.
+            headers: {
+              Authorization: authorization,
+              Accept: "application/json",
+              "Content-Type": "application/json",
+              "Idempotency-Key": "click-e2e-1",
+            },
             body: JSON.stringify({ orderIds: [orderId], labelFormat: "PNG" }),
           });
           return { status: response.status, body: await response.text() };
