@@ -64,7 +64,11 @@ export const postgresAvailable = (): boolean => inject("postgresUrl") !== null;
  * Runs a suite once on SQLite and once on PostgreSQL (skipped with a notice when no
  * PostgreSQL is reachable outside CI). The suite gets a migrated database for its own use.
  */
-export function describeEachDatabase(title: string, body: (database: () => TestDatabase) => void): void {
+/** `provider` lets a suite add a test that only one database can have (say, SQLite's single writer). */
+export function describeEachDatabase(
+  title: string,
+  body: (database: () => TestDatabase, provider: DatabaseProvider) => void,
+): void {
   for (const provider of ["sqlite", "postgresql"] as const) {
     describe.skipIf(provider === "postgresql" && !postgresAvailable())(`${title} [${provider}]`, () => {
       let current: TestDatabase | undefined;
@@ -77,7 +81,7 @@ export function describeEachDatabase(title: string, body: (database: () => TestD
       body(() => {
         if (!current) throw new Error("database not ready");
         return current;
-      });
+      }, provider);
     });
   }
 }
