@@ -72,10 +72,12 @@ export function adminOver(origin: string, shopDomain: string, accessToken: strin
  * The V8 flags production runs the app with (the Dockerfile's NODE_OPTIONS, checked by
  * test/bench/production-flags.test.ts): a 256 MB old space makes V8 collect before the heap balloons. Without
  * it a process franking 16 batches peaked at 340-410 MB RSS with about 65 MB live; with it, at 275 MB.
- * BENCH_APP_NODE_FLAGS replaces them for an experiment ("" for none).
+ * BENCH_APP_NODE_FLAGS replaces them for an experiment ("" for none); BENCH_SIM_NODE_FLAGS gives the
+ * simulators' process flags (for instance `--cpu-prof --cpu-prof-dir=/tmp/prof`).
  */
 export const PRODUCTION_NODE_FLAGS = ["--max-old-space-size=256"];
 export const appNodeFlags = (): string[] =>
   process.env.BENCH_APP_NODE_FLAGS === undefined
     ? PRODUCTION_NODE_FLAGS
     : process.env.BENCH_APP_NODE_FLAGS.split(" ").filter(Boolean);
+export const simulatorNodeFlags = (): string[] => (process.env.BENCH_SIM_NODE_FLAGS ?? "").split(" ").filter(Boolean);

@@ -65,6 +65,11 @@ export interface RunContext {
    * the batch's buying slot for another batch (a write-back mostly waits for the shop's cost bucket).
    */
   onWriteBack?: () => void;
+  /**
+   * A turn for one write-back group (ADR 026): the worker lets few groups go while it buys for other
+   * batches. Absent: every group goes at once.
+   */
+  writeBackTurn?: () => Promise<() => void>;
 }
 
 export class LeaseLostError extends Error {

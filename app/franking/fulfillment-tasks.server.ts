@@ -126,7 +126,14 @@ export async function runDueFulfillments(ctx: RunContext, batch: FrankingBatch):
   const groups: FulfillmentTask[][] = [];
   for (let i = 0; i < due.length; i += METAFIELDS_PER_CALL) groups.push(due.slice(i, i + METAFIELDS_PER_CALL));
   const known = await knownFulfillmentOrders(ctx, batch, due);
-  await inParallel(groups, GROUPS_AT_ONCE, (group) => runGroup(ctx, batch, group, ctx.shopifyBudget, known));
+  await inParallel(groups, GROUPS_AT_ONCE, async (group) => {
+    const done = (await ctx.writeBackTurn?.()) ?? (() => undefined);
+    try {
+      await runGroup(ctx, batch, group, ctx.shopifyBudget, known);
+    } finally {
+      done();
+    }
+  });
   const next = await ctx.db.fulfillmentTask.findFirst({
     where: { batchId: batch.id, state: "PENDING" },
     orderBy: { nextAttemptAt: "asc" },

@@ -29,6 +29,7 @@ import { CostBudget, interactiveReadsRunning } from "~/shopify/cost-budget.serve
 import { checkDeutschePost, deutschePostUp, looksLikeOutage, PAUSE_MS } from "~/availability/health.server";
 import { ShopifyAccessLostError } from "~/shopify/offline-admin.server";
 import { markShopifyAccessLost } from "~/shops.server";
+import { WriteBackGate } from "./write-back-gate";
 
 export interface FrankingWorkerOptions {
   db: Db;
@@ -53,6 +54,11 @@ export interface FrankingWorkerOptions {
    * its buying slot to the next shop's batch (FRANKING_WRITE_BACKS).
    */
   maxConcurrentWriteBacks?: number;
+  /**
+   * Write-back groups (up to 25 orders each) this process runs at once while it buys for any batch
+   * (default 2; ADR 026): labels first. With nothing to buy, every group goes (FRANKING_WRITE_BACK_GROUPS_WHILE_BUYING).
+   */
+  writeBackGroupsWhileBuying?: number;
   /** The most batches of one shop running at once across all processes (default 4; fair-pick.ts). */
   maxBatchesPerShop?: number;
   timings?: Partial<FrankingTimings>;
@@ -77,6 +83,7 @@ export const batchBackoffMs = (attempts: number): number =>
 export const DEFAULT_CONCURRENT_BATCHES = 16;
 export const DEFAULT_BATCHES_PER_SHOP = 4;
 export const DEFAULT_CONCURRENT_WRITE_BACKS = 64;
+export const DEFAULT_WRITE_BACK_GROUPS_WHILE_BUYING = 2;
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -127,6 +134,7 @@ export function createFrankingWorker(options: FrankingWorkerOptions): StartableW
       renewLease: () => renewLease(db, batchId, token, now(), timings.leaseMs),
       currentPrices: () => currentPrices(db, options.internetmarke, shop.id, now()),
       onWriteBack,
+      writeBackTurn: () => gate.turn(),
     };
   }
 
@@ -198,6 +206,11 @@ export function createFrankingWorker(options: FrankingWorkerOptions): StartableW
   const running = new Map<string, Promise<void>>();
   /** The runs in `running` that only write back to Shopify (they no longer hold a buying slot). */
   const writingBack = new Set<string>();
+  /** Labels first: write-backs go few groups at a time while any run here buys (ADR 026). */
+  const gate = new WriteBackGate(
+    options.writeBackGroupsWhileBuying ?? DEFAULT_WRITE_BACK_GROUPS_WHILE_BUYING,
+    () => running.size > writingBack.size,
+  );
 
   /**
    * Starts due batches in the free slots, fairly across shops (fair-pick.ts); a finished run kicks the
@@ -225,6 +238,7 @@ export function createFrankingWorker(options: FrankingWorkerOptions): StartableW
       const toWriteBack = () => {
         if (!running.has(id) || writingBack.has(id)) return;
         writingBack.add(id);
+        gate.wake();
         loop.kick();
       };
       const run = runOne(id, toWriteBack).then(
@@ -236,6 +250,7 @@ export function createFrankingWorker(options: FrankingWorkerOptions): StartableW
       void run.finally(() => {
         running.delete(id);
         writingBack.delete(id);
+        gate.wake();
         loop.kick();
       });
     }

@@ -44,6 +44,18 @@ const fail = (
   values: Record<string, string | number> = {},
 ): MappingFailure => ({ ok: false, error, reason, reasonParams: { key, values } });
 
+/**
+ * A price list is classified once, not once per order: a confirm maps hundreds of orders against the same
+ * list (the same array), and classifying it was a tenth of the app's CPU under load. Keyed by identity, so
+ * a new list (new prices) is classified afresh and an old one is let go with its last user.
+ */
+const classified = new WeakMap<readonly CatalogProduct[], readonly ClassifiedProduct[]>();
+function classifiedProducts(catalog: readonly CatalogProduct[]): readonly ClassifiedProduct[] {
+  let products = classified.get(catalog);
+  if (!products) classified.set(catalog, (products = classifyCatalog(catalog).products));
+  return products;
+}
+
 export function chooseProduct(
   order: OrderForMapping,
   settings: MappingSettings,
@@ -99,7 +111,7 @@ export function chooseProduct(
     dimensions: preset,
     transport: countryCode === HOME_COUNTRY ? "national" : "international",
   };
-  const { products } = classifyCatalog(catalog);
+  const products = classifiedProducts(catalog);
   const service = resolveService(order, settings, shipment, products, countryCode);
   if (!service.ok) return service.failure;
 

@@ -19,7 +19,8 @@ import {
   type BenchShop,
 } from "./protocol";
 import { verifyShops, type ShopOutcome } from "./verify";
-import { appNodeFlags } from "../app-process";
+import { appNodeFlags, simulatorNodeFlags } from "../app-process";
+import { cpuSnapshot, type CpuSnapshot } from "./machine-cpu";
 
 export interface MultiScenario {
   shops: number;
@@ -40,7 +41,17 @@ export interface MultiMeasured {
   /** CPU time used by each app process and by the simulators' process. */
   cpuMsPerProcess: number[];
   simulatorsCpuMs: number;
+  /** CPU spent between the clicks and the last batch's end (Linux only): what the shops waited on. */
+  window: CpuWindow | null;
   problems: string[];
+}
+
+export interface CpuWindow {
+  wallMs: number;
+  appsCpuMs: number;
+  simulatorsCpuMs: number;
+  /** The whole machine, busy: the app processes, the simulators, PostgreSQL and anything else. */
+  machineBusyMs: number;
 }
 
 const TIMEOUT_MS = 30 * 60_000;
@@ -51,6 +62,29 @@ function start(file: string, env: Record<string, string>, nodeFlags: string[] = 
     execArgv: ["--import", "tsx", ...nodeFlags],
     env: { ...process.env, ...env },
     stdio: ["ignore", 2, 2, "ipc"],
+  });
+}
+
+function cpuWindow(start: CpuSnapshot | null, end: CpuSnapshot | null, wallMs: number): CpuWindow | null {
+  if (!start || !end) return null;
+  const spent = end.perPidMs.map((ms, i) => ms - (start.perPidMs[i] ?? 0));
+  const simulatorsCpuMs = spent.pop() ?? 0;
+  return {
+    wallMs,
+    appsCpuMs: spent.reduce((sum, ms) => sum + ms, 0),
+    simulatorsCpuMs,
+    machineBusyMs: end.machineBusyMs - start.machineBusyMs,
+  };
+}
+
+function exited(child: ChildProcess, withinMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, withinMs);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
   });
 }
 
@@ -88,9 +122,13 @@ async function ask<T extends AppMessage["type"]>(
 }
 
 export async function measureMultiShop(scenario: MultiScenario): Promise<MultiMeasured> {
-  const sim = start("./simulators.ts", {
-    BENCH_SIM: JSON.stringify({ shops: scenario.shops, orders: scenario.orders }),
-  });
+  const sim = start(
+    "./simulators.ts",
+    {
+      BENCH_SIM: JSON.stringify({ shops: scenario.shops, orders: scenario.orders }),
+    },
+    simulatorNodeFlags(),
+  );
   const schema = `bench_multi_${process.pid}_${Date.now().toString(36)}`;
   const applicationName = `fm-bench-${schema}`;
   const url = new URL(scenario.postgresUrl);
@@ -139,6 +177,8 @@ export async function measureMultiShop(scenario: MultiScenario): Promise<MultiMe
     })();
 
     const share = (i: number): BenchShop[] => world.shops.filter((_, s) => s % apps.length === i);
+    const pids = [...apps, sim].map((child) => child.pid ?? 0);
+    const cpuAtStart = cpuSnapshot(pids);
     const startedAtMs = Date.now();
     const submitted = (
       await Promise.all(
@@ -157,6 +197,7 @@ export async function measureMultiShop(scenario: MultiScenario): Promise<MultiMe
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const finishedAtMs = Date.now();
+    const cpuAtEnd = cpuSnapshot(pids);
     const finished = await Promise.all(
       apps.map((app, i) => ask(app, { type: "finish" }, "finished", `finish ${i}`)),
     );
@@ -205,9 +246,12 @@ export async function measureMultiShop(scenario: MultiScenario): Promise<MultiMe
       peakRssBytesPerProcess: finished.map((f) => f.peakRssBytes),
       cpuMsPerProcess: finished.map((f) => f.cpuMs),
       simulatorsCpuMs: seen.cpuMs,
+      window: cpuWindow(cpuAtStart, cpuAtEnd, finishedAtMs - startedAtMs),
       problems: finished.flatMap((f) => f.problems),
     };
   } finally {
+    // A finished app process exits by itself (and writes its --cpu-prof profile, if asked); the others are killed.
+    await Promise.all(apps.map((app) => exited(app, 5_000)));
     for (const app of apps) if (app.exitCode === null) app.kill();
     sim.send({ type: "stop" });
     await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);

@@ -38,6 +38,20 @@ export interface MultiLine {
    */
   cpuFloorMs: number;
   cores: number;
+  /**
+   * The timed window alone (the clicks to the last batch's end), from Linux's /proc: how busy the machine
+   * was and who spent it. Near 100 % busy, the shops waited for CPU, not for each other. Null elsewhere.
+   */
+  window: {
+    wallSeconds: number;
+    machineBusyPercent: number;
+    appsCpuSeconds: number;
+    /** The app processes' CPU per order: what production pays per order, simulators aside. */
+    appCpuMsPerOrder: number;
+    simulatorsCpuSeconds: number;
+    /** PostgreSQL, the orchestrator and anything else running then. */
+    otherCpuSeconds: number;
+  } | null;
   /** The 1-minute load average when the run ended: other work on the machine slows every figure. */
   loadAverage: number;
   doublePurchases: number;
@@ -95,9 +109,24 @@ export function multiLine(scenario: MultiScenario, single: MultiMeasured, multi:
     cpuSecondsPerProcess: multi.cpuMsPerProcess.map((ms) => round(ms / 1000, 1)),
     simulatorsCpuSeconds: round(multi.simulatorsCpuMs / 1000, 1),
     cpuFloorMs: Math.round(
-      (multi.cpuMsPerProcess.reduce((sum, ms) => sum + ms, 0) + multi.simulatorsCpuMs) / availableParallelism(),
+      (multi.cpuMsPerProcess.reduce((sum, ms) => sum + ms, 0) + multi.simulatorsCpuMs) /
+        availableParallelism(),
     ),
     cores: availableParallelism(),
+    window: multi.window && {
+      wallSeconds: round(multi.window.wallMs / 1000, 1),
+      machineBusyPercent: Math.round(
+        (100 * multi.window.machineBusyMs) / (multi.window.wallMs * availableParallelism()),
+      ),
+      appsCpuSeconds: round(multi.window.appsCpuMs / 1000, 1),
+      appCpuMsPerOrder: round(multi.window.appsCpuMs / (scenario.shops * scenario.orders), 1),
+      simulatorsCpuSeconds: round(multi.window.simulatorsCpuMs / 1000, 1),
+      otherCpuSeconds: round(
+        Math.max(0, multi.window.machineBusyMs - multi.window.appsCpuMs - multi.window.simulatorsCpuMs) /
+          1000,
+        1,
+      ),
+    },
     loadAverage: round(loadavg()[0] ?? 0, 1),
     doublePurchases,
     verified: problems.length === 0,
@@ -125,6 +154,11 @@ export function multiTable(line: MultiLine): string {
     `  all fulfilled  p50 ${s(line.fulfilledMs.p50)}  p95 ${s(line.fulfilledMs.p95)}  max ${s(line.fulfilledMs.max)}  single shop ${s(line.singleShop.fulfilledMs)}  p95/single ${line.fulfilledP95Ratio} ${mark(line.targets.fulfilled)} (≤ 1.5)`,
     `  ${line.ordersPerSecond} orders/s · DB connections peak ${line.peakDbConnections} of ${line.dbConnectionLimit} ${mark(line.targets.connections)} · peak RSS per process ${line.peakRssMbPerProcess.join(", ")} MB ${mark(line.targets.memory)} (< 300)`,
     `  CPU: app processes ${line.cpuSecondsPerProcess.join(", ")} s, simulators ${line.simulatorsCpuSeconds} s · floor on ${line.cores} cores ${s(line.cpuFloorMs)} · load average ${line.loadAverage}`,
+    ...(line.window
+      ? [
+          `  the ${line.window.wallSeconds} s window: machine ${line.window.machineBusyPercent} % busy · app processes ${line.window.appsCpuSeconds} s CPU (${line.window.appCpuMsPerOrder} ms an order), simulators ${line.window.simulatorsCpuSeconds} s, PostgreSQL and the rest ${line.window.otherCpuSeconds} s`,
+        ]
+      : []),
     `  money: ${line.doublePurchases} double purchases, ${line.verified ? "every shop verified" : `${line.problems.length} problems: ${line.problems.slice(0, 3).join("; ")}`} ${mark(line.targets.money)}`,
   ].join("\n");
 }
