@@ -48,6 +48,8 @@ export const configSchema = z.object({
   FRANKING_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   /** Batches this process writes back to Shopify at once beside those it buys for (they wait on Shopify's bucket). */
   FRANKING_WRITE_BACKS: z.coerce.number().int().min(0).max(1024).default(64),
+  /** While this process buys for any batch, the write-back groups it runs at once: labels first (ADR 026). */
+  FRANKING_WRITE_BACK_GROUPS_WHILE_BUYING: z.coerce.number().int().min(1).max(1024).default(2),
   /** The most batches of one shop running at once across all processes. */
   FRANKING_BATCHES_PER_SHOP: z.coerce.number().int().min(1).max(64).default(4),
   /** PostgreSQL only: the most database connections this process opens (its pool's size). */

@@ -134,7 +134,7 @@ export async function runBatch(ctx: RunContext, batchId: string): Promise<RunOut
   await storeAllLabels(ctx, batchId);
   const batch = await batchOf(ctx, batchId);
   ctx.onWriteBack?.();
-  const next = process.env.XP_NO_WB ? null : await runDueFulfillments(ctx, batch);
+  const next = await runDueFulfillments(ctx, batch);
   if (next !== null) return { kind: "later", at: next };
   const status = await finalStatus(ctx, batch);
   await ctx.db.frankingBatch.update({ where: { id: batchId }, data: { status, finishedAt: ctx.now(), error: null } });

@@ -19,6 +19,7 @@ export function startAppFrankingWorker(overrides: Partial<FrankingWorkerOptions>
     adminFor: workerAdmin,
     maxConcurrentBatches: config().FRANKING_CONCURRENCY,
     maxConcurrentWriteBacks: config().FRANKING_WRITE_BACKS,
+    writeBackGroupsWhileBuying: config().FRANKING_WRITE_BACK_GROUPS_WHILE_BUYING,
     maxBatchesPerShop: config().FRANKING_BATCHES_PER_SHOP,
     logger: { info: (message) => console.info(message), warn: (message) => console.warn(message) },
     ...overrides,

@@ -162,4 +162,51 @@ describeEachDatabase("writing bought orders back to Shopify", (database) => {
     }
     await env.expectMoneyMatches();
   });
+  // Labels first (ADR 026): while the process buys for one batch, another batch's write-back goes one group
+  // (25 orders) at a time; a gate that let the groups run side by side would have fulfilled more than 25
+  // orders when the first group ends.
+  it("writes back one group at a time while it buys for another batch", async () => {
+    const shop = env.fake.shop(env.shop.domain);
+    const orders = env.orders(61);
+    const firstOrders = orders.slice(0, 60);
+    const first = await env.create(firstOrders);
+    const buying = await env.create(orders.slice(60));
+    let releaseBuying: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      releaseBuying = resolve;
+    });
+    const fulfilledAtGroupEnd: number[] = [];
+    const fulfilled = () => firstOrders.filter((o) => shop.requireOrder(o.orderId).fulfillments.length > 0).length;
+    const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+    const worker = startFrankingWorker(
+      env.workerOptions({
+        pollMs: 60_000,
+        sleep,
+        writeBackGroupsWhileBuying: 1,
+        hooks: {
+          async at(point, detail) {
+            if (point === "before-checkout" && detail.batchId === buying) await held;
+            if (point === "after-fulfillment" && detail.batchId === first) {
+              fulfilledAtGroupEnd.push(fulfilled());
+              if (fulfilledAtGroupEnd.length === 3) releaseBuying();
+            }
+          },
+        },
+      }),
+    );
+    worker.kick();
+    try {
+      let statuses: string[] = [];
+      for (let i = 0; i < 200 && !(statuses.length === 2 && statuses.every((s) => s === "DONE")); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        statuses = (await env.db().frankingBatch.findMany({ where: { id: { in: [first, buying] } } })).map((b) => b.status);
+      }
+      expect(statuses).toEqual(["DONE", "DONE"]);
+    } finally {
+      releaseBuying();
+      await worker.stop();
+    }
+    expect(fulfilledAtGroupEnd).toEqual([25, 50, 60]);
+    await env.expectMoneyMatches();
+  });
 });

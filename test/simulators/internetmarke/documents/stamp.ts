@@ -43,13 +43,16 @@ export function formatCents(cents: number): string {
   return `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, "0")}`;
 }
 
+/** One formatter for every stamp: building it is what costs (it was the simulator's dearest function). */
+const STAMP_DATE = new Intl.DateTimeFormat("de-DE", {
+  timeZone: "Europe/Berlin",
+  day: "2-digit",
+  month: "2-digit",
+  year: "2-digit",
+});
+
 function formatDate(date: Date): string {
-  return new Intl.DateTimeFormat("de-DE", {
-    timeZone: "Europe/Berlin",
-    day: "2-digit",
-    month: "2-digit",
-    year: "2-digit",
-  }).format(date);
+  return STAMP_DATE.format(date);
 }
 
 /** Standard PDF fonts speak WinAnsi only: anything else prints as "?". */
