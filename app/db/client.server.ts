@@ -25,11 +25,22 @@ export function createDb(target: DatabaseTarget, options: DbOptions = {}): Db {
   const url = new URL(target.url);
   url.searchParams.delete("schema");
   const adapter = new PrismaPg(
-    { connectionString: url.toString(), max: options.poolMax ?? 10 },
+    {
+      connectionString: url.toString(),
+      max: options.poolMax ?? 10,
+      // Raw statements (the few hot ones Prisma cannot express in one query) name tables unqualified: they
+      // must find them in the same schema as Prisma's own queries.
+      options: `-c search_path=${quoteIdentifier(target.schema)}`,
+    },
     { schema: target.schema },
   );
   // The twin schemas generate the same model API; the clients' types differ only in the
   // isolation levels $transaction accepts (SQLite knows only Serializable), so the
   // PostgreSQL client is used through the SQLite client's type. The schema-twin test keeps them equal.
   return new PostgresClient({ adapter }) as unknown as Db;
+}
+
+/** A PostgreSQL identifier in double quotes (any quote inside doubled). */
+function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
 }

@@ -12,13 +12,34 @@ describeEachDatabase("writing bought orders back to Shopify", (database) => {
     const orders = env.orders(30);
     const batchId = await env.create(orders);
     expect(await settle(env, batchId)).toBe("DONE");
-    expect([count("FrankingOrdersFulfillment"), count("FrankingVoucherMetafields"), count("FrankingFulfill")]).toEqual([2, 2, 30]);
+    expect([
+      count("FrankingOrdersFulfillment"),
+      count("FrankingVoucherMetafields"),
+      count("FrankingFulfill"),
+    ]).toEqual([2, 2, 30]);
     expect(env.fake.calls.filter((c) => c.throttled)).toEqual([]);
     const shop = env.fake.shop(env.shop.domain);
     for (const order of orders) {
       const fake = shop.requireOrder(order.orderId);
       expect([fake.fulfillments.length, fake.tags.includes("frankiert")], order.orderName).toEqual([1, true]);
-      expect(shop.metafieldsOf(order.orderId).map((m) => m.key), order.orderName).toEqual(["vouchers"]);
+      expect(
+        shop.metafieldsOf(order.orderId).map((m) => m.key),
+        order.orderName,
+      ).toEqual(["vouchers"]);
+    }
+    // Each task keeps its own order's fulfillment (recorded for a group at once): undo cancels by it.
+    const tasks = await env.db().fulfillmentTask.findMany({ where: { batchId } });
+    expect(tasks.map((t) => t.orderId).sort()).toEqual(orders.map((o) => o.orderId).sort());
+    for (const task of tasks) {
+      const own = shop
+        .requireOrder(task.orderId)
+        .fulfillments.map((f) => `gid://shopify/Fulfillment/${f.id}`);
+      expect([task.state, task.attempts, task.doneAt !== null, [task.fulfillmentId]], task.orderId).toEqual([
+        "DONE",
+        1,
+        true,
+        own,
+      ]);
     }
     await env.expectMoneyMatches();
   });
@@ -28,15 +49,26 @@ describeEachDatabase("writing bought orders back to Shopify", (database) => {
     const batchId = await env.create(orders, { tag: "" });
     expect(await settle(env, batchId)).toBe("DONE");
     const reads = count("FrankingOrdersFulfillment") + count("FrankingOrderFulfillment");
-    expect([reads, count("FrankingVoucherMetafields"), count("FrankingFulfillOnly"), count("FrankingFulfill")]).toEqual([0, 2, 30, 0]);
-    expect(env.fake.calls.filter((c) => c.operationName === "FrankingFulfillOnly").map((c) => c.actualCost)).toEqual(
-      orders.map(() => 10),
-    );
+    expect([
+      reads,
+      count("FrankingVoucherMetafields"),
+      count("FrankingFulfillOnly"),
+      count("FrankingFulfill"),
+    ]).toEqual([0, 2, 30, 0]);
+    expect(
+      env.fake.calls.filter((c) => c.operationName === "FrankingFulfillOnly").map((c) => c.actualCost),
+    ).toEqual(orders.map(() => 10));
     const shop = env.fake.shop(env.shop.domain);
     for (const order of orders) {
       const fake = shop.requireOrder(order.orderId);
-      expect([fake.fulfillments.length, fake.tags.includes("frankiert")], order.orderName).toEqual([1, false]);
-      expect(shop.metafieldsOf(order.orderId).map((m) => m.key), order.orderName).toEqual(["vouchers"]);
+      expect([fake.fulfillments.length, fake.tags.includes("frankiert")], order.orderName).toEqual([
+        1,
+        false,
+      ]);
+      expect(
+        shop.metafieldsOf(order.orderId).map((m) => m.key),
+        order.orderName,
+      ).toEqual(["vouchers"]);
     }
     await env.expectMoneyMatches();
   });
@@ -57,10 +89,19 @@ describeEachDatabase("writing bought orders back to Shopify", (database) => {
 
     const batchId = await env.create(orders, { tag: "" });
     expect(await settle(env, batchId)).toBe("DONE");
-    expect([count("FrankingFulfillOnly"), count("FrankingOrderFulfillment"), count("FrankingOrdersFulfillment")]).toEqual([3, 1, 0]);
+    expect([
+      count("FrankingFulfillOnly"),
+      count("FrankingOrderFulfillment"),
+      count("FrankingOrdersFulfillment"),
+    ]).toEqual([3, 1, 0]);
     const rows = await env.db().frankingOrder.findMany({ where: { batchId }, orderBy: { position: "asc" } });
-    expect(rows.map((o) => [o.status, o.error])).toEqual([["FULFILLED", null], ["FULFILLED", null], ["FULFILLED", null]]);
-    for (const order of orders) expect(shop.requireOrder(order.orderId).fulfillments, order.orderName).toHaveLength(1);
+    expect(rows.map((o) => [o.status, o.error])).toEqual([
+      ["FULFILLED", null],
+      ["FULFILLED", null],
+      ["FULFILLED", null],
+    ]);
+    for (const order of orders)
+      expect(shop.requireOrder(order.orderId).fulfillments, order.orderName).toHaveLength(1);
     await env.expectMoneyMatches();
   });
 
@@ -75,8 +116,17 @@ describeEachDatabase("writing bought orders back to Shopify", (database) => {
     );
     expect(shop.requireOrder(cancelled).cancelledAt).not.toBeNull();
     expect(await settle(env, batchId)).toBe("DONE");
-    const row = await env.db().frankingOrder.findFirstOrThrow({ where: { batchId, orderId: cancelled }, include: { fulfillmentTask: true } });
-    expect([row.status, row.fulfillmentTask?.state, row.error]).toEqual(["BOUGHT", "FAILED", "fulfillment: The order was cancelled in Shopify"]);
+    const row = await env
+      .db()
+      .frankingOrder.findFirstOrThrow({
+        where: { batchId, orderId: cancelled },
+        include: { fulfillmentTask: true },
+      });
+    expect([row.status, row.fulfillmentTask?.state, row.error]).toEqual([
+      "BOUGHT",
+      "FAILED",
+      "fulfillment: The order was cancelled in Shopify",
+    ]);
     expect(shop.requireOrder(cancelled).fulfillments).toHaveLength(0);
     await env.expectMoneyMatches();
   });
@@ -102,12 +152,21 @@ describeEachDatabase("writing bought orders back to Shopify", (database) => {
     const batchId = await env.create(orders);
     const worker = env.worker();
     await worker.workOnce();
-    const rows = await env.db().frankingOrder.findMany({ where: { batchId }, orderBy: { position: "asc" }, include: { fulfillmentTask: true } });
+    const rows = await env
+      .db()
+      .frankingOrder.findMany({
+        where: { batchId },
+        orderBy: { position: "asc" },
+        include: { fulfillmentTask: true },
+      });
     expect(rows.map((o) => o.status)).toEqual(["FULFILLED", "BOUGHT", "FULFILLED"]);
     expect(rows[1]?.error).toContain("metafieldsSet");
     expect(rows[1]?.fulfillmentTask).toMatchObject({ state: "PENDING", attempts: 1 });
 
-    shop.metafields.splice(shop.metafields.findIndex((m) => m.id === 990_001), 1);
+    shop.metafields.splice(
+      shop.metafields.findIndex((m) => m.id === 990_001),
+      1,
+    );
     env.clock.advance(31_000);
     await worker.workOnce();
     const after = await env.db().frankingOrder.findFirstOrThrow({ where: { batchId, orderId: refused } });
@@ -122,46 +181,51 @@ describeEachDatabase("writing bought orders back to Shopify", (database) => {
   it.each([
     { slots: 16, what: "several slots" },
     { slots: 1, what: "one buying slot" },
-  ])("buys a new batch while another batch is still being written back (background worker, $what)", async ({ slots }) => {
-    const first = await env.create(env.orders(2));
-    let second = "";
-    let secondBought: () => void = () => undefined;
-    const bought = new Promise<void>((resolve) => {
-      secondBought = resolve;
-    });
-    // The first batch's write-back is held until the second batch is bought: a worker that ran one
-    // batch after another would never get there.
-    const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
-    const worker = startFrankingWorker(
-      env.workerOptions({
-        pollMs: 60_000,
-        maxConcurrentBatches: slots,
-        sleep,
-        hooks: {
-          async at(point, detail) {
-            if (point === "after-fulfillment" && detail.batchId === first && second === "") {
-              second = await env.create(env.orders(4).slice(2));
-              worker.kick();
-              await bought;
-            }
-            if (point === "after-record" && detail.batchId === second) secondBought();
+  ])(
+    "buys a new batch while another batch is still being written back (background worker, $what)",
+    async ({ slots }) => {
+      const first = await env.create(env.orders(2));
+      let second = "";
+      let secondBought: () => void = () => undefined;
+      const bought = new Promise<void>((resolve) => {
+        secondBought = resolve;
+      });
+      // The first batch's write-back is held until the second batch is bought: a worker that ran one
+      // batch after another would never get there.
+      const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+      const worker = startFrankingWorker(
+        env.workerOptions({
+          pollMs: 60_000,
+          maxConcurrentBatches: slots,
+          sleep,
+          hooks: {
+            async at(point, detail) {
+              if (point === "after-fulfillment" && detail.batchId === first && second === "") {
+                second = await env.create(env.orders(4).slice(2));
+                worker.kick();
+                await bought;
+              }
+              if (point === "after-record" && detail.batchId === second) secondBought();
+            },
           },
-        },
-      }),
-    );
-    worker.kick();
-    try {
-      let statuses: string[] = [];
-      for (let i = 0; i < 200 && !(statuses.length === 2 && statuses.every((s) => s === "DONE")); i++) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        statuses = (await env.db().frankingBatch.findMany({ where: { id: { in: [first, second] } } })).map((b) => b.status);
+        }),
+      );
+      worker.kick();
+      try {
+        let statuses: string[] = [];
+        for (let i = 0; i < 200 && !(statuses.length === 2 && statuses.every((s) => s === "DONE")); i++) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          statuses = (await env.db().frankingBatch.findMany({ where: { id: { in: [first, second] } } })).map(
+            (b) => b.status,
+          );
+        }
+        expect(statuses).toEqual(["DONE", "DONE"]);
+      } finally {
+        await worker.stop();
       }
-      expect(statuses).toEqual(["DONE", "DONE"]);
-    } finally {
-      await worker.stop();
-    }
-    await env.expectMoneyMatches();
-  });
+      await env.expectMoneyMatches();
+    },
+  );
   // Labels first (ADR 026): while the process buys for one batch, another batch's write-back goes one group
   // (25 orders) at a time; a gate that let the groups run side by side would have fulfilled more than 25
   // orders when the first group ends.
@@ -176,7 +240,8 @@ describeEachDatabase("writing bought orders back to Shopify", (database) => {
       releaseBuying = resolve;
     });
     const fulfilledAtGroupEnd: number[] = [];
-    const fulfilled = () => firstOrders.filter((o) => shop.requireOrder(o.orderId).fulfillments.length > 0).length;
+    const fulfilled = () =>
+      firstOrders.filter((o) => shop.requireOrder(o.orderId).fulfillments.length > 0).length;
     const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
     const worker = startFrankingWorker(
       env.workerOptions({
@@ -199,7 +264,9 @@ describeEachDatabase("writing bought orders back to Shopify", (database) => {
       let statuses: string[] = [];
       for (let i = 0; i < 200 && !(statuses.length === 2 && statuses.every((s) => s === "DONE")); i++) {
         await new Promise((resolve) => setTimeout(resolve, 50));
-        statuses = (await env.db().frankingBatch.findMany({ where: { id: { in: [first, buying] } } })).map((b) => b.status);
+        statuses = (await env.db().frankingBatch.findMany({ where: { id: { in: [first, buying] } } })).map(
+          (b) => b.status,
+        );
       }
       expect(statuses).toEqual(["DONE", "DONE"]);
     } finally {
