@@ -16,7 +16,7 @@ import {
 } from "~/labels";
 import { parsePositions } from "~/franking/model";
 import { cartFile, refetchCartFile, type CartBytesDeps } from "./cart-bytes.server";
-import { annotateParts, cartPrints, pngCartNotes, type PngNote } from "./label-notes.server";
+import { annotatePart, cartPrints, pngCartNotes, type PngNote } from "./label-notes.server";
 
 export interface DownloadFile {
   bytes: Uint8Array;
@@ -167,8 +167,8 @@ async function buildBatchLabels(
   }
   const title = `Frankiermeister ${batchFileName(batch, "pdf")}`;
   const prints = await cartPrints(deps.db, batch.shopId, carts);
-  const bytes = await withRepair(deps, batch.shopId, carts, async (parts) =>
-    mergeLabelPdfs(await annotateParts(parts, prints), { title }),
+  const bytes = await withRepair(deps, batch.shopId, carts, (parts) =>
+    mergeLabelPdfs(parts, { title, prepare: annotatePart(prints) }),
   );
   return { bytes, contentType: "application/pdf", filename: batchFileName(batch, "pdf") };
 }

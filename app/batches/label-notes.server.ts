@@ -8,7 +8,15 @@ import { loadPortokasseCatalog, type StoredPageFormat } from "~/catalog/portokas
 import type { Db } from "~/db.server";
 import { parseLabelAddress, parsePositions } from "~/franking/model";
 import { cartSlots } from "~/franking/plan";
-import { annotateLabels, evenGeometry, type LabelNote, type PageGeometry, type PlacedStamp } from "~/labels";
+import type { PDFDocument } from "pdf-lib";
+import {
+  annotateDocument,
+  annotateLabels,
+  evenGeometry,
+  type LabelNote,
+  type PageGeometry,
+  type PlacedStamp,
+} from "~/labels";
 
 /** The layout of a page format from the catalog; an even grid over the page size when the catalog has none. */
 export function geometryOf(
@@ -83,6 +91,14 @@ export function annotateParts(
       return print ? annotateLabels(pdf, print.geometry, print.notes, i) : pdf;
     }),
   );
+}
+
+/** For `mergeLabelPdfs`' `prepare`: draws each cart's notes into its parsed PDF before its pages are copied. */
+export function annotatePart(prints: readonly CartPrint[]) {
+  return async (doc: PDFDocument, part: number): Promise<void> => {
+    const print = prints[part];
+    if (print) await annotateDocument(doc, print.geometry, print.notes, part);
+  };
 }
 
 /** What the app prints beside one stamp of a PNG cart (ADR 023). */

@@ -74,6 +74,22 @@ export async function annotateLabels(
 ): Promise<Uint8Array> {
   if (notes.length === 0) return pdf;
   const doc: PDFDocument = await loadPart(pdf, part);
+  await annotateDocument(doc, geometry, notes, part);
+  return doc.save();
+}
+
+/**
+ * The same on a parsed document, changed in place: a merge draws the notes on each part just before
+ * copying its pages, instead of saving every part and parsing it again (that round trip was most of a
+ * batch's label file build). The fonts are written into the document, so copied pages carry them.
+ */
+export async function annotateDocument(
+  doc: PDFDocument,
+  geometry: PageGeometry,
+  notes: readonly LabelNote[],
+  part = 0,
+): Promise<void> {
+  if (notes.length === 0) return;
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
   for (const note of notes) {
@@ -90,5 +106,5 @@ export async function annotateLabels(
     drawOrderName(page, bold, cell, note.orderName);
     page.pushOperators(endMarkedContent());
   }
-  return doc.save();
+  await doc.flush();
 }

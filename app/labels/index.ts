@@ -31,7 +31,7 @@ export {
 export { renderPostingList, type PostingListItem, type PostingListMeta } from "./posting-list";
 export { einlieferungsliste, type CartPosting, type Einlieferungsliste } from "./einlieferungsliste";
 export { looksLikePdf } from "./pdf";
-export { annotateLabels, type LabelNote } from "./annotate";
+export { annotateDocument, annotateLabels, type LabelNote } from "./annotate";
 export { cellBox, evenGeometry, POINTS_PER_MM, type PageGeometry } from "./cells";
 export { isolateOrderStamps, type IsolatedStamps } from "./isolate";
 export { addressLines, type PrintableAddress } from "./address-lines";

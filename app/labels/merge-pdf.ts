@@ -1,9 +1,12 @@
+import type { PDFDocument } from "pdf-lib";
 import { LabelFileError } from "./errors";
 import { appendPages, loadPart, newOutput } from "./pdf";
 
 export interface MergeOptions {
   /** Document title shown by PDF viewers, e.g. "Frankiermeister Stapel 12". */
   title?: string;
+  /** Changes each parsed part before its pages are copied (the app's notes, `annotateDocument`). */
+  prepare?: (doc: PDFDocument, part: number) => Promise<void>;
 }
 
 /**
@@ -18,7 +21,11 @@ export async function mergeLabelPdfs(
 ): Promise<Uint8Array> {
   if (parts.length === 0) throw new LabelFileError("nothing_to_merge", "No label PDFs to merge");
   const out = await newOutput(options.title ?? "INTERNETMARKE");
-  for (const [i, bytes] of parts.entries()) await appendPages(out, await loadPart(bytes, i));
+  for (const [i, bytes] of parts.entries()) {
+    const doc = await loadPart(bytes, i);
+    await options.prepare?.(doc, i);
+    await appendPages(out, doc);
+  }
   return out.save();
 }
 
