@@ -6,6 +6,15 @@ import { settle, useFranking } from "./harness";
 
 describeEachDatabase("writing bought orders back to Shopify", (database) => {
   const env = useFranking(database);
+  /** The batches' statuses once all are DONE, or after 10 s of waiting (the background worker runs them). */
+  const statusesOnceDone = async (ids: string[]): Promise<string[]> => {
+    let statuses: string[] = [];
+    for (let i = 0; i < 200 && !(statuses.length === ids.length && statuses.every((s) => s === "DONE")); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      statuses = (await env.db().frankingBatch.findMany({ where: { id: { in: ids } } })).map((b) => b.status);
+    }
+    return statuses;
+  };
   const count = (operation: string) => env.fake.calls.filter((c) => c.operationName === operation).length;
 
   it("reads and sets metafields once per 25 orders, with one fulfill-and-tag call per order", async () => {
@@ -212,14 +221,7 @@ describeEachDatabase("writing bought orders back to Shopify", (database) => {
       );
       worker.kick();
       try {
-        let statuses: string[] = [];
-        for (let i = 0; i < 200 && !(statuses.length === 2 && statuses.every((s) => s === "DONE")); i++) {
-          await new Promise((resolve) => setTimeout(resolve, 50));
-          statuses = (await env.db().frankingBatch.findMany({ where: { id: { in: [first, second] } } })).map(
-            (b) => b.status,
-          );
-        }
-        expect(statuses).toEqual(["DONE", "DONE"]);
+        expect(await statusesOnceDone([first, second])).toEqual(["DONE", "DONE"]);
       } finally {
         await worker.stop();
       }
@@ -261,14 +263,7 @@ describeEachDatabase("writing bought orders back to Shopify", (database) => {
     );
     worker.kick();
     try {
-      let statuses: string[] = [];
-      for (let i = 0; i < 200 && !(statuses.length === 2 && statuses.every((s) => s === "DONE")); i++) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        statuses = (await env.db().frankingBatch.findMany({ where: { id: { in: [first, buying] } } })).map(
-          (b) => b.status,
-        );
-      }
-      expect(statuses).toEqual(["DONE", "DONE"]);
+      expect(await statusesOnceDone([first, buying])).toEqual(["DONE", "DONE"]);
     } finally {
       releaseBuying();
       await worker.stop();
