@@ -6,12 +6,15 @@ import { settle, useFranking } from "./harness";
 
 describeEachDatabase("writing bought orders back to Shopify", (database) => {
   const env = useFranking(database);
-  /** The batches' statuses once all are DONE, or after 10 s of waiting (the background worker runs them). */
-  const statusesOnceDone = async (ids: string[]): Promise<string[]> => {
+  /**
+   * The batches' statuses once all are DONE, or after 10 s of waiting (the background worker runs them).
+   * `ids` is asked anew each time: a test may create a batch while the worker runs.
+   */
+  const statusesOnceDone = async (ids: () => string[]): Promise<string[]> => {
     let statuses: string[] = [];
-    for (let i = 0; i < 200 && !(statuses.length === ids.length && statuses.every((s) => s === "DONE")); i++) {
+    for (let i = 0; i < 200 && !(statuses.length === ids().length && statuses.every((s) => s === "DONE")); i++) {
       await new Promise((resolve) => setTimeout(resolve, 50));
-      statuses = (await env.db().frankingBatch.findMany({ where: { id: { in: ids } } })).map((b) => b.status);
+      statuses = (await env.db().frankingBatch.findMany({ where: { id: { in: ids() } } })).map((b) => b.status);
     }
     return statuses;
   };
@@ -221,7 +224,7 @@ describeEachDatabase("writing bought orders back to Shopify", (database) => {
       );
       worker.kick();
       try {
-        expect(await statusesOnceDone([first, second])).toEqual(["DONE", "DONE"]);
+        expect(await statusesOnceDone(() => [first, second])).toEqual(["DONE", "DONE"]);
       } finally {
         await worker.stop();
       }
@@ -263,7 +266,7 @@ describeEachDatabase("writing bought orders back to Shopify", (database) => {
     );
     worker.kick();
     try {
-      expect(await statusesOnceDone([first, buying])).toEqual(["DONE", "DONE"]);
+      expect(await statusesOnceDone(() => [first, buying])).toEqual(["DONE", "DONE"]);
     } finally {
       releaseBuying();
       await worker.stop();
