@@ -24,13 +24,16 @@ export function createDb(target: DatabaseTarget, options: DbOptions = {}): Db {
   }
   const url = new URL(target.url);
   url.searchParams.delete("schema");
+  // Server options the URL already gives (`?options=-c statement_timeout=5000`) are kept, the search_path added.
+  const given = url.searchParams.get("options");
+  url.searchParams.delete("options");
   const adapter = new PrismaPg(
     {
       connectionString: url.toString(),
       max: options.poolMax ?? 10,
       // Raw statements (the few hot ones Prisma cannot express in one query) name tables unqualified: they
       // must find them in the same schema as Prisma's own queries.
-      options: `-c search_path=${quoteIdentifier(target.schema)}`,
+      options: [given, `-c search_path=${quoteIdentifier(target.schema)}`].filter(Boolean).join(" "),
     },
     { schema: target.schema },
   );
