@@ -5,17 +5,14 @@
  * merchant saw.
  */
 import { beforeEach, expect, it } from "vitest";
-import { refreshProductCatalog } from "~/catalog/products.server";
 import { confirmOrders, type ConfirmRequest } from "~/franking/confirm.server";
-import { connectPortokasse } from "~/portokasse/connection.server";
 import { previewBatch, type PreviewDeps } from "~/preview/preview.server";
 import { clearPreviewReads } from "~/preview/read-cache.server";
 import type { AdminGraphql } from "~/shopify/graphql.server";
-import { acceptTerms } from "~/terms/terms.server";
-import { createShopifyFake, DEMO_SHOP_DOMAIN, type ShopifyFake } from "../../test/shopify-fake";
+import { DEMO_SHOP_DOMAIN, type ShopifyFake } from "../../test/shopify-fake";
 import { describeEachDatabase } from "../../test/support/databases";
-import { fakeAdmin } from "../../test/support/fake-admin";
-import { MERCHANT, useSimulator } from "../../test/support/internetmarke-sim";
+import { seedPreviewShop } from "../../test/support/preview-shop";
+import { useSimulator } from "../../test/support/internetmarke-sim";
 
 const KEY = "7c".repeat(32);
 
@@ -29,25 +26,22 @@ describeEachDatabase("the confirm after a preview", (database) => {
 
   beforeEach(async () => {
     clearPreviewReads();
-    fake = createShopifyFake({ apiKey: "k", apiSecret: "s", now: () => env.clock.now() });
-    const { accessToken } = fake.seedDemoShop();
     const db = database().db;
-    await db.shop.deleteMany({});
-    await db.productCatalog.deleteMany({});
-    const shop = await db.shop.create({
-      data: { domain: DEMO_SHOP_DOMAIN, settings: JSON.stringify({ voucherLayout: "FRANKING_ZONE" }) },
+    const seeded = await seedPreviewShop(db, env, {
+      settings: { voucherLayout: "FRANKING_ZONE" },
+      encryptionKey: KEY,
     });
-    shopId = shop.id;
-    await acceptTerms(db, { shopId, acceptedBy: "test", now: env.clock.now() });
-    const { client } = env.client();
-    await refreshProductCatalog(db, client, env.clock.now());
-    await connectPortokasse(db, client, { shopId, ...MERCHANT, encryptionKey: KEY, now: env.clock.now() });
-    const admin = fakeAdmin(fake, DEMO_SHOP_DOMAIN, accessToken);
+    ({ fake, shopId } = seeded);
+    const { admin, client } = seeded;
     const recording: AdminGraphql = {
       graphql(query, options) {
         const operation = /(?:query|mutation)\s+(\w+)/.exec(query)?.[1] ?? "(anonymous)";
         const variables = (options?.variables ?? {}) as { ids?: unknown; id?: unknown };
-        const ids = Array.isArray(variables.ids) ? variables.ids.map(String) : typeof variables.id === "string" ? [variables.id] : [];
+        const ids = Array.isArray(variables.ids)
+          ? variables.ids.map(String)
+          : typeof variables.id === "string"
+            ? [variables.id]
+            : [];
         sent.push({ operation, ids });
         return admin.graphql(query, options);
       },
@@ -73,7 +67,14 @@ describeEachDatabase("the confirm after a preview", (database) => {
     const address = order.shippingAddress;
     if (!address) throw new Error(`${name} has no address`);
     env.clock.advance(5_000);
-    order.shippingAddress = { ...address, address1: "12 Rue de Rivoli", zip: "75004", city: "Paris", country: "France", countryCode: "FR" };
+    order.shippingAddress = {
+      ...address,
+      address1: "12 Rue de Rivoli",
+      zip: "75004",
+      city: "Paris",
+      country: "France",
+      countryCode: "FR",
+    };
     order.updatedAt = env.clock.now();
   }
 
@@ -89,9 +90,12 @@ describeEachDatabase("the confirm after a preview", (database) => {
     env.clock.advance(5_000);
     const tagged = gidOf("#1003");
     // The merchant tags one order in Shopify (its updatedAt moves) and sends another one abroad.
-    await deps.admin.graphql(`mutation Tag($id: ID!) { tagsAdd(id: $id, tags: ["eilig"]) { userErrors { message } } }`, {
-      variables: { id: tagged },
-    });
+    await deps.admin.graphql(
+      `mutation Tag($id: ID!) { tagsAdd(id: $id, tags: ["eilig"]) { userErrors { message } } }`,
+      {
+        variables: { id: tagged },
+      },
+    );
     sendAbroad("#1005");
     sent = [];
 

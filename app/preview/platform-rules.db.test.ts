@@ -3,16 +3,13 @@
  * out with their reason before any stamp is bought, and orders whose recipient data Shopify withholds are
  * left out with a reason naming what to request, while the rest of the batch goes on.
  */
-import { acceptTerms } from "~/terms/terms.server";
 import { expect, it } from "vitest";
-import { refreshProductCatalog } from "~/catalog/products.server";
 import { confirmOrders } from "~/franking/confirm.server";
-import { connectPortokasse } from "~/portokasse/connection.server";
 import { translate } from "~/i18n";
-import { createShopifyFake, DEMO_SHOP_DOMAIN, LEVEL_1_ONLY, type ShopifyFake } from "../../test/shopify-fake";
+import { DEMO_SHOP_DOMAIN, LEVEL_1_ONLY, type ShopifyFake } from "../../test/shopify-fake";
 import { describeEachDatabase } from "../../test/support/databases";
-import { fakeAdmin } from "../../test/support/fake-admin";
-import { MERCHANT, useSimulator } from "../../test/support/internetmarke-sim";
+import { seedPreviewShop } from "../../test/support/preview-shop";
+import { useSimulator } from "../../test/support/internetmarke-sim";
 import { previewBatch, type PreviewDeps } from "./preview.server";
 
 const KEY = "7b".repeat(32);
@@ -24,31 +21,10 @@ describeEachDatabase("the preview under Shopify's rules", (database) => {
   let shopId = "";
 
   async function setUp(settings: Record<string, unknown> = {}) {
-    fake = createShopifyFake({ apiKey: "k", apiSecret: "s", now: () => env.clock.now() });
-    const { accessToken } = fake.seedDemoShop();
     const db = database().db;
-    await db.shop.deleteMany({});
-    await db.productCatalog.deleteMany({});
-    const shop = await db.shop.create({
-      data: { domain: DEMO_SHOP_DOMAIN, settings: JSON.stringify(settings) },
-    });
-    shopId = shop.id;
-    await acceptTerms(db, { shopId, acceptedBy: "test", now: env.clock.now() });
-    const { client } = env.client();
-    await refreshProductCatalog(db, client, env.clock.now());
-    await connectPortokasse(db, client, {
-      shopId: shop.id,
-      ...MERCHANT,
-      encryptionKey: KEY,
-      now: env.clock.now(),
-    });
-    deps = {
-      admin: fakeAdmin(fake, DEMO_SHOP_DOMAIN, accessToken),
-      db,
-      im: client,
-      encryptionKey: KEY,
-      now: env.clock.now(),
-    };
+    const seeded = await seedPreviewShop(db, env, { settings, encryptionKey: KEY });
+    ({ fake, shopId } = seeded);
+    deps = { admin: seeded.admin, db, im: seeded.client, encryptionKey: KEY, now: env.clock.now() };
   }
 
   const gidOf = (name: string) => `gid://shopify/Order/${fake.shop(DEMO_SHOP_DOMAIN).requireOrder(name).id}`;

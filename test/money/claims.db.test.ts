@@ -41,20 +41,12 @@ describeEachDatabase("order claims", (database, provider) => {
           boughtAt: env.clock.now(),
         })),
       });
-      const ours = await createBatch(env.db(), {
-        shopId: env.shop.id,
-        orders,
-        options: OPTIONS,
-        now: env.clock.now(),
-      });
+      const create = () =>
+        createBatch(env.db(), { shopId: env.shop.id, orders, options: OPTIONS, now: env.clock.now() });
+      const ours = await create();
       expect(ours.queued).toBe(2);
       expect(ours.skipped).toEqual([]);
-      const again = await createBatch(env.db(), {
-        shopId: env.shop.id,
-        orders,
-        options: OPTIONS,
-        now: env.clock.now(),
-      });
+      const again = await create();
       expect(again.queued).toBe(0);
       expect(again.skipped.map((s) => s.reason)).toEqual(["in_other_batch", "in_other_batch"]);
     } finally {

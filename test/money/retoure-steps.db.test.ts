@@ -59,10 +59,13 @@ describeEachDatabase("single Retoure steps", (database) => {
     return { req, token };
   }
 
-  /** Requests refunds of freshly bought stamps; the first Retoure's answer is lost (`fault`). */
-  async function lostRetoure(fault: "dropAfterCommit" | "dropBeforeHandling", count = 1) {
+  /**
+   * Buys `count` stamps, asks for their refund and runs the worker once (`beforeRefund` may set a fault
+   * first); the shop's Retoure request in `state` then.
+   */
+  async function refundFresh(state: "SENT" | "OPEN", count = 1, beforeRefund: () => void = () => undefined) {
     const cart = await env.buy(env.openOrders(count));
-    env.sim.faults[fault](1, RETOURE);
+    beforeRefund();
     await requestRefunds(
       env.db(),
       env.shop.id,
@@ -70,9 +73,13 @@ describeEachDatabase("single Retoure steps", (database) => {
       env.clock.now(),
     );
     await env.worker().workOnce();
-    const sent = await env
-      .db()
-      .retoureRequest.findFirstOrThrow({ where: { shopId: env.shop.id, state: "SENT" } });
+    const request = await env.db().retoureRequest.findFirstOrThrow({ where: { shopId: env.shop.id, state } });
+    return { cart, request };
+  }
+
+  /** Requests refunds of freshly bought stamps; the first Retoure's answer is lost (`fault`). */
+  async function lostRetoure(fault: "dropAfterCommit" | "dropBeforeHandling", count = 1) {
+    const { cart, request: sent } = await refundFresh("SENT", count, () => env.sim.faults[fault](1, RETOURE));
     expect(sent.sentAt).not.toBeNull();
     return { cart, sent, sentAt: sent.sentAt ?? new Date(0) };
   }
@@ -208,17 +215,7 @@ describeEachDatabase("single Retoure steps", (database) => {
   });
 
   async function openRetoure() {
-    const cart = await env.buy(env.openOrders(1));
-    await requestRefunds(
-      env.db(),
-      env.shop.id,
-      cart.vouchers.map((v) => v.voucherId),
-      env.clock.now(),
-    );
-    await env.worker().workOnce();
-    const open = await env
-      .db()
-      .retoureRequest.findFirstOrThrow({ where: { shopId: env.shop.id, state: "OPEN" } });
+    const { cart, request: open } = await refundFresh("OPEN");
     if (open.shopRetoureId === null) throw new Error("open without an id");
     return { cart, open, shopRetoureId: open.shopRetoureId };
   }
