@@ -60,7 +60,11 @@ export async function refetchCartFile(
   const bytes = new Uint8Array(await response.arrayBuffer());
   const data =
     file === "label" ? { labelBytes: bytes, link: links.link } : { manifestBytes: bytes, manifestLink: url };
-  await deps.db.frankingCart.update({ where: { id: cart.id }, data: { ...data, fetchedAt: deps.now() } });
+  await deps.db.frankingCart.update({
+    where: { id: cart.id },
+    data: { ...data, fetchedAt: deps.now() },
+    select: { id: true },
+  });
   return bytes;
 }
 
@@ -75,6 +79,7 @@ export async function cartFile(
   if (bytes !== null) return new Uint8Array(bytes);
   if (file === "manifest" && !cart.createManifest) return null;
   // Dropped because they showed a redacted or expired recipient (app/privacy): never fetched again.
-  if (cart.filesRedactedAt !== null) throw new LabelsUnavailableError(cart.id, "the files were erased (privacy)");
+  if (cart.filesRedactedAt !== null)
+    throw new LabelsUnavailableError(cart.id, "the files were erased (privacy)");
   return refetchCartFile(deps, shopId, cart, file);
 }

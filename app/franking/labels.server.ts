@@ -29,7 +29,11 @@ async function freshLinks(ctx: RunContext, cart: FrankingCart) {
   return { link: found.cart.link, manifestLink: found.cart.manifestLink };
 }
 
-async function fetchAll(ctx: RunContext, links: { link: string | null; manifestLink: string | null }, manifest: boolean) {
+async function fetchAll(
+  ctx: RunContext,
+  links: { link: string | null; manifestLink: string | null },
+  manifest: boolean,
+) {
   if (links.link === null) throw new Error("The cart has no label link");
   // Both at once: the posting list does not wait for the labels.
   const [labelBytes, manifestBytes] = await Promise.all([
@@ -52,7 +56,14 @@ export async function storeLabels(ctx: RunContext, cart: FrankingCart): Promise<
   }
   await ctx.db.frankingCart.update({
     where: { id: cart.id },
-    data: { ...links, labelBytes: files.labelBytes, manifestBytes: files.manifestBytes, fetchedAt: ctx.now() },
+    data: {
+      ...links,
+      labelBytes: files.labelBytes,
+      manifestBytes: files.manifestBytes,
+      fetchedAt: ctx.now(),
+    },
+    // Not the stored files back: the PostgreSQL adapter turns every byte of a bytea into an array element.
+    select: { id: true },
   });
   await passPoint(ctx, "after-labels", { batchId: cart.batchId, cartId: cart.id });
 }

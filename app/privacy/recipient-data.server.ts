@@ -71,8 +71,14 @@ export async function eraseRecipientsOf(db: Db, batchOrderIds: string[], now: Da
   });
   const cartIds = [...new Set(orders.map((o) => o.cartId).filter((id): id is string => id !== null))];
   await db.$transaction(async (tx) => {
-    await tx.frankingOrder.updateMany({ where: { id: { in: batchOrderIds } }, data: { address: null, labelAddress: null } });
-    for (const cart of await tx.frankingCart.findMany({ where: { id: { in: cartIds } } })) {
+    await tx.frankingOrder.updateMany({
+      where: { id: { in: batchOrderIds } },
+      data: { address: null, labelAddress: null },
+    });
+    for (const cart of await tx.frankingCart.findMany({
+      where: { id: { in: cartIds } },
+      select: { id: true, positions: true, createManifest: true },
+    })) {
       const positions = parsePositions(cart.positions);
       const touched = positions.filter((p) => batchOrderIds.includes(p.batchOrderId));
       const labelShows = touched.some((p) => p.address !== null);
@@ -88,6 +94,7 @@ export async function eraseRecipientsOf(db: Db, batchOrderIds: string[], now: Da
           ...(manifestShows ? { manifestBytes: null, manifestLink: null } : {}),
           ...(labelShows || manifestShows ? { filesRedactedAt: now } : {}),
         },
+        select: { id: true },
       });
     }
   });
