@@ -1,10 +1,13 @@
 /**
  * What every app process of the benchmark needs, single-shop (`run.ts`) and multi-shop (`multi/app.ts`):
- * its peak memory sampled, and Admin GraphQL over real HTTP to the Shopify fake.
+ * its peak memory sampled, Admin GraphQL over real HTTP to the Shopify fake, and a wait for a full bucket.
  */
 import { GraphqlQueryError } from "@shopify/shopify-api";
 import { z } from "zod";
+import { shopifyCall } from "~/shopify/call.server";
+import { CostBudget } from "~/shopify/cost-budget.server";
 import type { AdminGraphql } from "~/shopify/graphql.server";
+import { SHOPIFY_BUCKET } from "./scenario";
 
 /** Samples the resident set every 20 ms; the kernel's high-water mark is read at the end as well. */
 export function sampleRss() {
@@ -87,3 +90,22 @@ export const appNodeFlags = (): string[] =>
     : process.env.BENCH_APP_NODE_FLAGS.split(" ").filter(Boolean);
 export const simulatorNodeFlags = (): string[] =>
   (process.env.BENCH_SIM_NODE_FLAGS ?? "").split(" ").filter(Boolean);
+
+/** Waits until the shop's Shopify cost bucket has refilled (as a merchant reading the preview would). */
+export async function bucketFull(admin: AdminGraphql): Promise<void> {
+  const budget = new CostBudget();
+  await shopifyCall(
+    admin,
+    "query BenchBucket { shop { id } }",
+    {},
+    z.object({ shop: z.object({ id: z.string() }) }),
+    {
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      budget,
+      cost: 1,
+    },
+  );
+  const missing = SHOPIFY_BUCKET.maximumAvailable - budget.available();
+  if (missing > 0)
+    await new Promise((resolve) => setTimeout(resolve, (missing / SHOPIFY_BUCKET.restoreRate) * 1000 + 200));
+}

@@ -32,6 +32,7 @@ const { values } = parseArgs({
     concurrency: { type: "string" },
     "per-shop": { type: "string" },
     "pool-max": { type: "string" },
+    "cold-confirm": { type: "boolean", default: false },
   },
 });
 if (values.shops !== undefined) {
@@ -54,6 +55,7 @@ async function multiShop(): Promise<void> {
     perShop: whole("per-shop", values["per-shop"], DEFAULT_BATCHES_PER_SHOP),
     poolMax: whole("pool-max", values["pool-max"], DEFAULT_DATABASE_POOL_MAX),
     postgresUrl: process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test",
+    previewFirst: !values["cold-confirm"],
   };
   const progress = (message: string) => process.stderr.write(`${message}\n`);
   progress(

@@ -26,14 +26,10 @@ import { createInternetmarkeClient, type InternetmarkeClient } from "~/internetm
 import { portokasseFor } from "~/portokasse/connection.server";
 import { acceptTerms } from "~/terms/terms.server";
 import { previewBatch } from "~/preview/preview.server";
-import { shopifyCall } from "~/shopify/call.server";
-import { CostBudget } from "~/shopify/cost-budget.server";
-import type { AdminGraphql } from "~/shopify/graphql.server";
-import { z } from "zod";
 import { IM_BASE_PATH, PRODUCTS_BASE_PATH } from "../test/simulators/internetmarke";
-import { adminOver, sampleRss } from "./app-process";
+import { adminOver, bucketFull, sampleRss } from "./app-process";
 import { runConfigSchema, type RunConfig, type RunResult } from "./protocol";
-import { BENCH_APP, BENCH_ENCRYPTION_KEY, BENCH_MERCHANT, BENCH_SETTINGS, SHOPIFY_BUCKET } from "./scenario";
+import { BENCH_APP, BENCH_ENCRYPTION_KEY, BENCH_MERCHANT, BENCH_SETTINGS } from "./scenario";
 
 const config = runConfigSchema.parse(JSON.parse(process.env.BENCH_RUN ?? "{}"));
 const maxPositionsOverride = process.env.BENCH_MAX_POSITIONS
@@ -86,17 +82,6 @@ async function setUpShop(db: Db, im: InternetmarkeClient): Promise<string> {
 }
 
 /** Waits until Shopify's bucket is full again (as the fake reports it with every answer). */
-async function bucketFull(admin: AdminGraphql): Promise<void> {
-  const budget = new CostBudget();
-  await shopifyCall(admin, "query BenchBucket { shop { id } }", {}, z.object({ shop: z.object({ id: z.string() }) }), {
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    budget,
-    cost: 1,
-  });
-  const missing = SHOPIFY_BUCKET.maximumAvailable - budget.available();
-  if (missing > 0) await new Promise((resolve) => setTimeout(resolve, (missing / SHOPIFY_BUCKET.restoreRate) * 1000 + 200));
-}
-
 const until = async (check: () => Promise<boolean>, everyMs: number) => {
   while (!(await check())) await new Promise((resolve) => setTimeout(resolve, everyMs));
 };

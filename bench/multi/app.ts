@@ -18,10 +18,11 @@ import { createBatch } from "~/franking/create-batch.server";
 import { kickFrankingWorkers, startFrankingWorker, type FrankingWorker } from "~/franking/worker.server";
 import { createInternetmarkeClient } from "~/internetmarke";
 import { portokasseFor } from "~/portokasse/connection.server";
+import { previewBatch } from "~/preview/preview.server";
 import { acceptTerms } from "~/terms/terms.server";
 import type { AdminGraphql } from "~/shopify/graphql.server";
 import { IM_BASE_PATH, PRODUCTS_BASE_PATH } from "../../test/simulators/internetmarke";
-import { adminOver } from "../app-process";
+import { adminOver, bucketFull } from "../app-process";
 import { BENCH_APP, BENCH_ENCRYPTION_KEY, BENCH_SETTINGS } from "../scenario";
 import { appCommandSchema, multiAppConfigSchema, type AppMessage, type BenchShop } from "./protocol";
 
@@ -120,6 +121,24 @@ function start(shops: BenchShop[]): void {
 }
 
 /**
+ * Each shop's merchant looks at the preview first: it reads the orders in full and keeps them in this
+ * process's memory, so the confirm asks Shopify only what changed (ADR 021). The click comes once the
+ * shop's bucket is full again, as in the single-shop benchmark.
+ */
+async function preview(shops: BenchShop[]): Promise<void> {
+  await Promise.all(
+    shops.map(async (shop) => {
+      const admin = adminFor(shop);
+      await previewBatch(
+        { admin, db, im, encryptionKey: BENCH_ENCRYPTION_KEY, now: new Date() },
+        { shopDomain: shop.domain, orderIds: shop.orderIds },
+      );
+      await bucketFull(admin);
+    }),
+  );
+}
+
+/**
  * Each shop's merchant clicks "Frank orders": confirm (read, price, claim) and create the batch, all at
  * once. A click that fails is reported as the shop's problem (its merchant would see an error), not fatal.
  */
@@ -165,6 +184,9 @@ process.on("message", (raw) => {
       case "start":
         start(command.shops);
         return { type: "started" };
+      case "preview":
+        await preview(command.shops);
+        return { type: "previewed" };
       case "submit":
         return { type: "submitted", batches: await submit(command.shops) };
       case "finish": {

@@ -1,7 +1,8 @@
 /**
  * One multi-shop scenario: fresh simulators (S shops, N orders each), a fresh PostgreSQL schema, P app
- * processes with franking workers on it; then every shop's merchant clicks "Frank orders" at the same
- * moment (the shops spread over the processes as a load balancer would), and the clock runs until every
+ * processes with franking workers on it; every shop's merchant opens the preview (unless cold), then all
+ * click "Frank orders" at the same moment (the shops spread over the processes as a load balancer with
+ * sticky sessions would), and the clock runs until every
  * batch is finished. Measures per shop the time to labels ready and to all fulfilled, the database
  * connections the processes hold (pg_stat_activity, by application name), each process's peak RSS, and
  * checks every shop's money.
@@ -30,6 +31,11 @@ export interface MultiScenario {
   perShop: number;
   poolMax: number;
   postgresUrl: string;
+  /**
+   * Each merchant opens the preview on the process that later takes the click (true), or the click lands
+   * where no preview was seen, so the confirm reads every order in full (false, `--cold-confirm`).
+   */
+  previewFirst: boolean;
 }
 
 export interface MultiMeasured {
@@ -177,6 +183,10 @@ export async function measureMultiShop(scenario: MultiScenario): Promise<MultiMe
     })();
 
     const share = (i: number): BenchShop[] => world.shops.filter((_, s) => s % apps.length === i);
+    if (scenario.previewFirst)
+      await Promise.all(
+        apps.map((app, i) => ask(app, { type: "preview", shops: share(i) }, "previewed", `preview ${i}`)),
+      );
     const pids = [...apps, sim].map((child) => child.pid ?? 0);
     const cpuAtStart = cpuSnapshot(pids);
     const startedAtMs = Date.now();

@@ -60,6 +60,11 @@ export const appCommandSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("setup"), shops: z.array(benchShopSchema) }),
   /** Start the franking worker, as the app does at start-up. */
   z.object({ type: z.literal("start"), shops: z.array(benchShopSchema) }),
+  /**
+   * These shops' merchants open the preview (as POST /api/preview runs it) on the process that will take
+   * their click, then read it until their Shopify bucket is full again.
+   */
+  z.object({ type: z.literal("preview"), shops: z.array(benchShopSchema) }),
   /** These shops' merchants click "Frank orders" now (each confirm as POST /api/batches runs it). */
   z.object({ type: z.literal("submit"), shops: z.array(benchShopSchema) }),
   /** Every batch is finished: stop and report. */
@@ -72,6 +77,7 @@ export const appMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("ready") }),
   z.object({ type: z.literal("set-up") }),
   z.object({ type: z.literal("started") }),
+  z.object({ type: z.literal("previewed") }),
   z.object({
     type: z.literal("submitted"),
     batches: z.array(z.object({ domain: z.string(), batchId: z.string(), confirmedAtMs: z.number() })),

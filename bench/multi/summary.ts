@@ -18,6 +18,8 @@ export interface MultiLine {
   concurrency: number;
   batchesPerShop: number;
   poolMax: number;
+  /** Each merchant saw the preview on the process that took the click (false: `--cold-confirm`). */
+  previewFirst: boolean;
   labelsReadyMs: Spread;
   fulfilledMs: Spread;
   singleShop: { labelsReadyMs: number; fulfilledMs: number };
@@ -91,6 +93,7 @@ export function multiLine(scenario: MultiScenario, single: MultiMeasured, multi:
     concurrency: scenario.concurrency,
     batchesPerShop: scenario.perShop,
     poolMax: scenario.poolMax,
+    previewFirst: scenario.previewFirst,
     labelsReadyMs,
     fulfilledMs,
     singleShop: {
@@ -149,7 +152,7 @@ const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 export function multiTable(line: MultiLine): string {
   const mark = (ok: boolean) => (ok ? "✓" : "✗");
   return [
-    `Multi-shop: ${line.shops} shops × ${line.ordersPerShop} orders on ${line.processes} processes (PostgreSQL; ${line.concurrency} batches a process, ${line.batchesPerShop} a shop, pool ${line.poolMax})`,
+    `Multi-shop: ${line.shops} shops × ${line.ordersPerShop} orders on ${line.processes} processes (PostgreSQL; ${line.concurrency} batches a process, ${line.batchesPerShop} a shop, pool ${line.poolMax}; ${line.previewFirst ? "preview first" : "cold confirm: no preview"})`,
     `  labels ready   p50 ${s(line.labelsReadyMs.p50)}  p95 ${s(line.labelsReadyMs.p95)}  max ${s(line.labelsReadyMs.max)}  single shop ${s(line.singleShop.labelsReadyMs)}  p95/single ${line.labelsReadyP95Ratio} ${mark(line.targets.labelsReady)} (≤ 2)`,
     `  all fulfilled  p50 ${s(line.fulfilledMs.p50)}  p95 ${s(line.fulfilledMs.p95)}  max ${s(line.fulfilledMs.max)}  single shop ${s(line.singleShop.fulfilledMs)}  p95/single ${line.fulfilledP95Ratio} ${mark(line.targets.fulfilled)} (≤ 1.5)`,
     `  ${line.ordersPerSecond} orders/s · DB connections peak ${line.peakDbConnections} of ${line.dbConnectionLimit} ${mark(line.targets.connections)} · peak RSS per process ${line.peakRssMbPerProcess.join(", ")} MB ${mark(line.targets.memory)} (< 300)`,
