@@ -22,7 +22,15 @@ import {
 } from "./context";
 import { lazyAdmin, lazyPortokasse } from "./lazy.server";
 import { pickFair } from "./fair-pick";
-import { dueBatches, leaseToken, releaseLease, renewLease, runningByShop, takeLease } from "./lease.server";
+import {
+  dueBatches,
+  leaseKeeper,
+  leaseToken,
+  releaseLease,
+  renewLease,
+  runningByShop,
+  takeLease,
+} from "./lease.server";
 import { runBatch } from "./run-batch.server";
 import { currentPrices } from "./current-prices.server";
 import { CostBudget, interactiveReadsRunning } from "~/shopify/cost-budget.server";
@@ -119,6 +127,7 @@ export function createFrankingWorker(options: FrankingWorkerOptions): StartableW
     shop: { id: string; domain: string },
     batchId: string,
     token: string,
+    takenAt: Date,
     onWriteBack?: () => void,
   ): RunContext {
     return {
@@ -131,7 +140,12 @@ export function createFrankingWorker(options: FrankingWorkerOptions): StartableW
       timings,
       hooks: options.hooks ?? {},
       shopifyBudget: budgetFor(shop.id),
-      renewLease: () => renewLease(db, batchId, token, now(), timings.leaseMs),
+      renewLease: leaseKeeper(
+        () => renewLease(db, batchId, token, now(), timings.leaseMs),
+        now,
+        timings.leaseMs,
+        takenAt,
+      ),
       currentPrices: () => currentPrices(db, options.internetmarke, shop.id, now()),
       onWriteBack,
       writeBackTurn: () => gate.turn(),
@@ -172,12 +186,13 @@ export function createFrankingWorker(options: FrankingWorkerOptions): StartableW
 
   async function runOne(batchId: string, onWriteBack?: () => void): Promise<boolean> {
     const token = leaseToken(owner);
-    if (!(await takeLease(db, batchId, token, now(), timings.leaseMs))) return false;
+    const takenAt = now();
+    if (!(await takeLease(db, batchId, token, takenAt, timings.leaseMs))) return false;
     const batch = await db.frankingBatch.findUniqueOrThrow({
       where: { id: batchId },
       include: { shop: { select: { id: true, domain: true } } },
     });
-    const ctx = contextFor(batch.shop, batchId, token, onWriteBack);
+    const ctx = contextFor(batch.shop, batchId, token, takenAt, onWriteBack);
     if ((await buying(batchId)) && !(await deutschePostUp(db, options.internetmarke, now()))) {
       await pause(batchId, token);
       return true;
