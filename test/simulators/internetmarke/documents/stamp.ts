@@ -57,6 +57,13 @@ function formatDate(date: Date): string {
 
 /** Standard PDF fonts speak WinAnsi only: anything else prints as "?". */
 function printable(font: PDFFont, text: string): string {
+  // Most lines encode whole; only a line that does not is checked letter by letter.
+  try {
+    font.encodeText(text);
+    return text;
+  } catch {
+    // below
+  }
   return [...text]
     .map((ch) => {
       try {
