@@ -161,6 +161,24 @@ describe("POST /app/shoppingcart/pdf (checkout)", () => {
     );
   });
 
+  it("prints what the standard fonts cannot show as ?, and the rest of the line as it is", async () => {
+    const { api, token } = await httpSetup();
+    const shopOrderId = await newCart(api, token);
+    const position = pdfPosition(1, 1, 1, 1, {
+      voucherLayout: "ADDRESS_ZONE",
+      address: { sender: SENDER, receiver: { ...RECEIVER, name: "Ivan Петров" } },
+    });
+    const body = await parsed(
+      checkoutSchema,
+      await api.call("POST", "/app/shoppingcart/pdf", {
+        token,
+        json: pdfRequest(shopOrderId, 95, [position]),
+      }),
+    );
+    const [page] = await inspectPdf(await bytesOf(await api.get(body.link)));
+    expect(page?.stamps[0]?.texts).toEqual(expect.arrayContaining(["Ivan ??????", "Nußhäherstraße 10"]));
+  });
+
   it("overprints MUSTER for developer accounts", async () => {
     const { api, token } = await httpSetup({ developer: true });
     const shopOrderId = await newCart(api, token);
