@@ -136,12 +136,13 @@ describe("POST /app/shoppingcart/pdf (checkout)", () => {
     });
   });
 
-  it("prints the bound addresses in the address zone", async () => {
+  /** The texts of a one-stamp label with the address zone for this receiver. */
+  async function addressStampTexts(receiver: typeof RECEIVER) {
     const { api, token } = await httpSetup();
     const shopOrderId = await newCart(api, token);
     const position = pdfPosition(1, 1, 1, 1, {
       voucherLayout: "ADDRESS_ZONE",
-      address: { sender: SENDER, receiver: RECEIVER },
+      address: { sender: SENDER, receiver },
     });
     const body = await parsed(
       checkoutSchema,
@@ -151,7 +152,11 @@ describe("POST /app/shoppingcart/pdf (checkout)", () => {
       }),
     );
     const [page] = await inspectPdf(await bytesOf(await api.get(body.link)));
-    expect(page?.stamps[0]?.texts).toEqual(
+    return page?.stamps[0]?.texts;
+  }
+
+  it("prints the bound addresses in the address zone", async () => {
+    expect(await addressStampTexts(RECEIVER)).toEqual(
       expect.arrayContaining([
         "Erika Mustermann, Heidestr. 17, 51147 Köln",
         "Bernd Müller",
@@ -162,21 +167,9 @@ describe("POST /app/shoppingcart/pdf (checkout)", () => {
   });
 
   it("prints what the standard fonts cannot show as ?, and the rest of the line as it is", async () => {
-    const { api, token } = await httpSetup();
-    const shopOrderId = await newCart(api, token);
-    const position = pdfPosition(1, 1, 1, 1, {
-      voucherLayout: "ADDRESS_ZONE",
-      address: { sender: SENDER, receiver: { ...RECEIVER, name: "Ivan Петров" } },
-    });
-    const body = await parsed(
-      checkoutSchema,
-      await api.call("POST", "/app/shoppingcart/pdf", {
-        token,
-        json: pdfRequest(shopOrderId, 95, [position]),
-      }),
+    expect(await addressStampTexts({ ...RECEIVER, name: "Ivan Петров" })).toEqual(
+      expect.arrayContaining(["Ivan ??????", "Nußhäherstraße 10"]),
     );
-    const [page] = await inspectPdf(await bytesOf(await api.get(body.link)));
-    expect(page?.stamps[0]?.texts).toEqual(expect.arrayContaining(["Ivan ??????", "Nußhäherstraße 10"]));
   });
 
   it("overprints MUSTER for developer accounts", async () => {
