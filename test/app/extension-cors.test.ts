@@ -7,16 +7,14 @@
 import { getJwt } from "@shopify/shopify-api/test-helpers";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { refreshProductCatalog } from "~/catalog/products.server";
-import { connectPortokasse } from "~/portokasse/connection.server";
-import { acceptTerms } from "~/terms/terms.server";
 import { chromiumAvailable, launchBrowser } from "../e2e/local-mode";
 import { createShopifyFake, DEMO_SHOP_DOMAIN, type ShopifyFake } from "../shopify-fake";
 import { IM_BASE_PATH, PRODUCTS_BASE_PATH } from "../simulators/internetmarke";
 import { TEST_APP } from "../support/app-env";
 import { startTestApp, type TestApp } from "../support/app-server";
 import { createMigratedDatabase, type TestDatabase } from "../support/databases";
-import { APP, MERCHANT, useSimulator } from "../support/internetmarke-sim";
+import { APP, useSimulator } from "../support/internetmarke-sim";
+import { linkDemoShop } from "../support/preview-shop";
 
 const EXTENSION_ORIGIN = "https://extensions.shopifycdn.com";
 const BROWSER =
@@ -37,19 +35,13 @@ beforeAll(async () => {
   fakeServer = await fake.listen();
   database = await createMigratedDatabase("sqlite");
   const { db } = database;
-  const shop = await db.shop.create({
-    data: { domain: DEMO_SHOP_DOMAIN, settings: JSON.stringify({ voucherLayout: "FRANKING_ZONE" }) },
-  });
-  await acceptTerms(db, { shopId: shop.id, acceptedBy: "test", now: new Date() });
   // useSimulator seeds the Portokasse before each test; this link is made once, before them.
   env.sim.reset();
   env.sim.addApp(APP);
   env.addMerchant();
   const { client } = env.client();
-  await refreshProductCatalog(db, client, env.clock.now());
-  await connectPortokasse(db, client, {
-    shopId: shop.id,
-    ...MERCHANT,
+  await linkDemoShop(db, client, {
+    settings: { voucherLayout: "FRANKING_ZONE" },
     encryptionKey: TEST_APP.encryptionKey,
     now: env.clock.now(),
   });
