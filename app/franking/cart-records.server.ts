@@ -3,6 +3,7 @@
  * cart's current state, so a step can only happen once, whichever worker tries it.
  */
 import { randomUUID } from "node:crypto";
+import { insertRows } from "~/db/insert-rows.server";
 import type { FrankingCart } from "~/generated/prisma/sqlite/client";
 import type { CartResult } from "~/internetmarke";
 import { releaseClaims, type Tx } from "./claims.server";
@@ -53,18 +54,31 @@ export async function recordBought(ctx: RunContext, shopId: string, cart: Franki
       const voucher = result.vouchers[i];
       return voucher ? [{ position, voucher }] : [];
     });
-    await tx.fulfillmentTask.createMany({
-      data: bought.map(({ position }) => ({
+    // One raw INSERT each (ADR 029); the columns Prisma would fill in are given.
+    await insertRows(
+      tx,
+      "FulfillmentTask",
+      bought.map(({ position }) => ({
+        id: randomUUID(),
         batchOrderId: position.batchOrderId,
         batchId: cart.batchId,
         shopId,
         orderId: position.orderId,
+        state: "PENDING",
+        attempts: 0,
         nextAttemptAt: now,
+        lastError: null,
+        fulfillmentId: null,
+        doneAt: null,
         createdAt: now,
+        updatedAt: now,
       })),
-    });
-    await tx.voucher.createMany({
-      data: bought.map(({ position, voucher }) => ({
+    );
+    await insertRows(
+      tx,
+      "Voucher",
+      bought.map(({ position, voucher }) => ({
+        id: randomUUID(),
         voucherId: voucher.voucherId,
         trackId: voucher.trackId,
         shopId,
@@ -76,8 +90,9 @@ export async function recordBought(ctx: RunContext, shopId: string, cart: Franki
         productName: position.productName,
         priceCents: position.priceCents,
         boughtAt: now,
+        createdAt: now,
       })),
-    });
+    );
     await tx.frankingOrder.updateMany({ where: { id: { in: bought.map(({ position }) => position.batchOrderId) } }, data: { status: "BOUGHT", error: null } });
     const unmatched = positions.slice(result.vouchers.length).map((p) => p.batchOrderId);
     // Money may have been spent for these: they keep their claim and say so.

@@ -30,8 +30,3 @@ export async function releaseClaims(db: Client, batchId: string, orderIds: reado
   await db.frankingClaim.deleteMany({ where: { batchId, orderId: { in: [...orderIds] } } });
 }
 
-/** True for a unique-constraint violation (two requests claimed the same order at the same time). */
-export function isUniqueViolation(error: unknown): boolean {
-  // Structural: the SQLite and PostgreSQL clients each have their own error class.
-  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
-}

@@ -6,7 +6,9 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "~/db.server";
 import type { LabelGrid } from "~/internetmarke";
-import { claimedElsewhere, isUniqueViolation, type Tx } from "./claims.server";
+import { isUniqueViolation } from "~/db/errors";
+import { insertRows } from "~/db/insert-rows.server";
+import { claimedElsewhere, type Tx } from "./claims.server";
 import {
   isRegisteredProduct,
   ORDER_GID,
@@ -134,38 +136,56 @@ async function insert(tx: Tx, input: CreateBatchInput): Promise<CreatedBatch> {
   });
   const carts = packCarts(positions, options.maxPositionsPerCart).map((cart, sequence) => ({ id: randomUUID(), sequence, cart }));
   const cartOf = new Map(carts.flatMap(({ id, cart }) => cart.map((p) => [p.batchOrderId, id] as const)));
-  await tx.frankingOrder.createMany({
-    data: [
-      ...queued.map((order, i) => ({
-        id: ids[i] ?? randomUUID(),
-        batchId,
-        shopId,
-        orderId: order.orderId,
-        orderName: order.orderName,
-        productCode: order.productCode,
-        productName: order.productName,
-        priceCents: order.priceCents,
-        registered: positions[i]?.registered ?? false,
-        address: order.address === null ? null : JSON.stringify(order.address),
-        labelAddress: order.labelAddress ? JSON.stringify(order.labelAddress) : null,
-        status: "QUEUED",
-        position: i,
-        cartId: cartOf.get(ids[i] ?? "") ?? null,
-        createdAt: now,
-      })),
-      ...skipped.map((left, i) => ({
-        batchId,
-        shopId,
-        orderId: left.orderId,
-        orderName: left.orderName,
-        status: "SKIPPED",
-        reason: left.reason,
-        position: queued.length + i,
-        createdAt: now,
-      })),
-    ],
-  });
-  await tx.frankingClaim.createMany({ data: queued.map((o) => ({ shopId, orderId: o.orderId, batchId, createdAt: now })) });
+  // The per-order rows in raw INSERTs (ADR 029): every column given, as Prisma's createMany would fill them.
+  const orderRow = {
+    productCode: null,
+    productName: null,
+    priceCents: null,
+    registered: false,
+    address: null,
+    labelAddress: null,
+    reason: null,
+    error: null,
+    cartId: null,
+    sweepFinding: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await insertRows(tx, "FrankingOrder", [
+    ...queued.map((order, i) => ({
+      ...orderRow,
+      id: ids[i] ?? randomUUID(),
+      batchId,
+      shopId,
+      orderId: order.orderId,
+      orderName: order.orderName,
+      productCode: order.productCode,
+      productName: order.productName,
+      priceCents: order.priceCents,
+      registered: positions[i]?.registered ?? false,
+      address: order.address === null ? null : JSON.stringify(order.address),
+      labelAddress: order.labelAddress ? JSON.stringify(order.labelAddress) : null,
+      status: "QUEUED",
+      position: i,
+      cartId: cartOf.get(ids[i] ?? "") ?? null,
+    })),
+    ...skipped.map((left, i) => ({
+      ...orderRow,
+      id: randomUUID(),
+      batchId,
+      shopId,
+      orderId: left.orderId,
+      orderName: left.orderName,
+      status: "SKIPPED",
+      reason: left.reason,
+      position: queued.length + i,
+    })),
+  ]);
+  await insertRows(
+    tx,
+    "FrankingClaim",
+    queued.map((o) => ({ id: randomUUID(), shopId, orderId: o.orderId, batchId, createdAt: now })),
+  );
   await tx.frankingCart.createMany({
     data: carts.map(({ id, sequence, cart }) => ({
       id,

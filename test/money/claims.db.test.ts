@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { createBatch } from "~/franking/create-batch.server";
-import { isUniqueViolation } from "~/franking/claims.server";
+import { isUniqueViolation } from "~/db/errors";
 import { describeEachDatabase } from "../support/databases";
 import { OPTIONS, STANDARDBRIEF, useFranking } from "../franking/harness";
 
@@ -97,6 +97,17 @@ describe("isUniqueViolation", () => {
       false,
     );
     expect(isUniqueViolation(new Error("P2002"))).toBe(false);
+  });
+
+  it("is true for a raw statement's failure only when the driver adapter names a unique violation", () => {
+    const raw = (kind: string) => ({
+      code: "P2010",
+      meta: { driverAdapterError: { cause: { kind, originalCode: "23505" } } },
+    });
+    expect(isUniqueViolation(raw("UniqueConstraintViolation"))).toBe(true);
+    expect(isUniqueViolation(raw("ForeignKeyConstraintViolation"))).toBe(false);
+    expect(isUniqueViolation({ code: "P2010", meta: {} })).toBe(false);
+    expect(isUniqueViolation({ ...raw("UniqueConstraintViolation"), code: "P2011" })).toBe(false);
   });
 
   it("anything else thrown (null, undefined, a string, a number) is not a unique violation and does not throw", () => {
