@@ -72,10 +72,11 @@ function summarize(dir) {
   }
   const rows = [...total].sort((a, b) => b[1].ms - a[1].ms);
   const all = rows.reduce((s, [, e]) => ({ calls: s.calls + e.calls, ms: s.ms + e.ms }), { calls: 0, ms: 0 });
-  console.log(`${all.calls} queries compiled in ${all.ms.toFixed(0)} ms`);
-  console.log("      ms   calls  KB/call  query");
+  const out = (line) => process.stdout.write(`${line}\n`);
+  out(`${all.calls} queries compiled in ${all.ms.toFixed(0)} ms`);
+  out("      ms   calls  KB/call  query");
   for (const [key, e] of rows.slice(0, 30)) {
     const kb = (e.bytes / e.calls / 1024).toFixed(1);
-    console.log(`${e.ms.toFixed(0).padStart(8)} ${String(e.calls).padStart(7)} ${kb.padStart(8)}  ${key}`);
+    out(`${e.ms.toFixed(0).padStart(8)} ${String(e.calls).padStart(7)} ${kb.padStart(8)}  ${key}`);
   }
 }
